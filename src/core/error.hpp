@@ -1,0 +1,50 @@
+#pragma once
+// Errors that end an operation. Services throw them; the HTTP layer turns each kind into a status and
+// the JSON error body, the CLI into a message and an exit code. Domain code never knows about either.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace skb::core {
+
+enum class ErrorKind { invalid, unauthenticated, forbidden, not_found, conflict, unprocessable, rate_limited, internal };
+
+// One problem with one field of one input row (row 0 = not a row of a batch).
+struct FieldProblem {
+  int row = 0;
+  std::string field;
+  std::string code;
+  std::string message;
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorKind kind, std::string code, const std::string& message, std::string field = {})
+      : std::runtime_error(message), kind_(kind), code_(std::move(code)), field_(std::move(field)) {}
+
+  ErrorKind kind() const { return kind_; }
+  const std::string& code() const { return code_; }
+  const std::string& field() const { return field_; }
+  // Per-row problems of a rejected batch (import); empty otherwise.
+  std::vector<FieldProblem> problems;
+  // Seconds a rate-limited caller should wait.
+  int retry_after_seconds = 0;
+
+ private:
+  ErrorKind kind_;
+  std::string code_;
+  std::string field_;
+};
+
+inline Error invalid(const std::string& field, const std::string& message, std::string code = "validation_failed") {
+  return Error(ErrorKind::invalid, std::move(code), message, field);
+}
+inline Error not_found(const std::string& what) { return Error(ErrorKind::not_found, "not_found", what + " not found"); }
+inline Error forbidden(const std::string& message = "not allowed for your role or organisation") {
+  return Error(ErrorKind::forbidden, "forbidden", message);
+}
+inline Error conflict(std::string code, const std::string& message) {
+  return Error(ErrorKind::conflict, std::move(code), message);
+}
+
+}  // namespace skb::core

@@ -1,0 +1,15 @@
+#include "http/handlers/handlers.hpp"
+
+namespace skb::http {
+
+void add_all_routes(Router& router, service::Services& services, const ServerInfo& info) {
+  add_health_routes(router, services, info);
+  add_auth_routes(router, services, info);
+  add_org_routes(router, services);
+  add_work_type_routes(router, services);
+  add_worker_routes(router, services);
+  add_user_routes(router, services);
+  add_audit_routes(router, services);
+}
+
+}  // namespace skb::http

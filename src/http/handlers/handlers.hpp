@@ -1,0 +1,26 @@
+#pragma once
+// One function per resource group registers its routes; main.cpp's wiring calls them in order.
+// Each handler parses the request, calls one use case and encodes the answer, nothing more.
+#include <string>
+
+#include "http/router.hpp"
+
+namespace skb::http {
+
+struct ServerInfo {
+  std::string version;
+  bool secure_cookies = false;  // add "Secure" to cookies (behind TLS)
+};
+
+void add_health_routes(Router& router, service::Services& services, const ServerInfo& info);
+void add_auth_routes(Router& router, service::Services& services, const ServerInfo& info);
+void add_org_routes(Router& router, service::Services& services);
+void add_work_type_routes(Router& router, service::Services& services);
+void add_worker_routes(Router& router, service::Services& services);
+void add_user_routes(Router& router, service::Services& services);
+void add_audit_routes(Router& router, service::Services& services);
+
+// Every route of the API, as main.cpp serves it.
+void add_all_routes(Router& router, service::Services& services, const ServerInfo& info);
+
+}  // namespace skb::http

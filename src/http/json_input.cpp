@@ -1,0 +1,111 @@
+#include "http/json_input.hpp"
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "core/error.hpp"
+
+namespace skb::http {
+namespace {
+
+std::optional<std::int64_t> parse_id_text(std::string_view s) {
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+std::optional<std::int64_t> id_of(const boost::json::value& v) {
+  if (v.is_int64() && v.get_int64() > 0) return v.get_int64();
+  if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX) && v.get_uint64() > 0)
+    return static_cast<std::int64_t>(v.get_uint64());
+  if (v.is_string()) return parse_id_text(v.get_string());
+  return std::nullopt;
+}
+
+}  // namespace
+
+boost::json::object parse_object(const Request& request) {
+  if (request.body.empty()) throw core::invalid("body", "请求体不能为空，应为 JSON 对象 (a JSON object body is required)", "bad_json");
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(request.body, ec);
+  if (ec) throw core::invalid("body", "请求体不是有效的 JSON (malformed JSON: " + ec.message() + ")", "bad_json");
+  if (!v.is_object()) throw core::invalid("body", "请求体应为 JSON 对象 (the body must be a JSON object)", "bad_json");
+  return std::move(v.as_object());
+}
+
+std::optional<std::string> opt_string(const boost::json::object& o, const char* key, size_t max_bytes) {
+  const auto* v = o.if_contains(key);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_string()) throw core::invalid(key, std::string(key) + " 应为字符串 (must be a string)");
+  const auto& s = v->get_string();
+  if (s.size() > max_bytes) throw core::invalid(key, std::string(key) + " 过长 (too long)");
+  return std::string(s);
+}
+
+std::string required_string(const boost::json::object& o, const char* key, size_t max_bytes) {
+  auto s = opt_string(o, key, max_bytes);
+  if (!s) throw core::invalid(key, std::string(key) + " 为必填项 (is required)");
+  return *s;
+}
+
+std::optional<std::int64_t> opt_id(const boost::json::object& o, const char* key) {
+  const auto* v = o.if_contains(key);
+  if (!v || v->is_null()) return std::nullopt;
+  auto id = id_of(*v);
+  if (!id) throw core::invalid(key, std::string(key) + " 应为有效的编号 (must be an id)");
+  return id;
+}
+
+std::optional<std::vector<std::int64_t>> opt_id_list(const boost::json::object& o, const char* key) {
+  const auto* v = o.if_contains(key);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_array()) throw core::invalid(key, std::string(key) + " 应为数组 (must be an array of ids)");
+  std::vector<std::int64_t> ids;
+  for (const auto& item : v->get_array()) {
+    auto id = id_of(item);
+    if (!id) throw core::invalid(key, std::string(key) + " 应为编号数组 (must be an array of ids)");
+    ids.push_back(*id);
+  }
+  if (ids.size() > 100) throw core::invalid(key, std::string(key) + " has too many items");
+  return ids;
+}
+
+std::optional<bool> opt_bool(const boost::json::object& o, const char* key) {
+  const auto* v = o.if_contains(key);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_bool()) throw core::invalid(key, std::string(key) + " 应为布尔值 (must be true or false)");
+  return v->get_bool();
+}
+
+const boost::json::array* opt_array(const boost::json::object& o, const char* key) {
+  const auto* v = o.if_contains(key);
+  if (!v || v->is_null()) return nullptr;
+  if (!v->is_array()) throw core::invalid(key, std::string(key) + " 应为数组 (must be an array)");
+  return &v->get_array();
+}
+
+std::int64_t path_id(const Request& request, const char* name) {
+  auto it = request.params.find(name);
+  auto id = it == request.params.end() ? std::nullopt : parse_id_text(it->second);
+  if (!id) throw core::Error(core::ErrorKind::not_found, "not_found", "no such " + std::string(name) + ": " + (it == request.params.end() ? "" : it->second));
+  return *id;
+}
+
+std::optional<std::int64_t> query_id(const Request& request, const char* name) {
+  const auto text = request.query_or(name);
+  if (text.empty()) return std::nullopt;
+  auto id = parse_id_text(text);
+  if (!id) throw core::invalid(name, std::string(name) + " 应为有效的编号 (must be an id)");
+  return id;
+}
+
+int query_limit(const Request& request, int fallback, int max) {
+  const auto text = request.query_or("limit");
+  if (text.empty()) return fallback;
+  auto v = parse_id_text(text);
+  if (!v || *v > max) throw core::invalid("limit", "limit 应为 1 到 " + std::to_string(max) + " 之间的整数 (limit must be 1–" + std::to_string(max) + ")");
+  return static_cast<int>(*v);
+}
+
+}  // namespace skb::http

@@ -1,0 +1,27 @@
+#pragma once
+// Reading request bodies and query strings: every wrong type or missing field becomes a 400 with the
+// field named, never a crash or a silent default.
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace skb::http {
+
+boost::json::object parse_object(const Request& request);
+
+std::optional<std::string> opt_string(const boost::json::object& o, const char* key, size_t max_bytes = 10000);
+std::string required_string(const boost::json::object& o, const char* key, size_t max_bytes = 10000);
+// Ids are strings in our API; integers are accepted too.
+std::optional<std::int64_t> opt_id(const boost::json::object& o, const char* key);
+std::optional<std::vector<std::int64_t>> opt_id_list(const boost::json::object& o, const char* key);
+std::optional<bool> opt_bool(const boost::json::object& o, const char* key);
+const boost::json::array* opt_array(const boost::json::object& o, const char* key);
+
+std::int64_t path_id(const Request& request, const char* name = "id");
+std::optional<std::int64_t> query_id(const Request& request, const char* name);
+int query_limit(const Request& request, int fallback = 20, int max = 200);
+
+}  // namespace skb::http

@@ -1,0 +1,227 @@
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <chrono>
+#include <thread>
+
+namespace skb::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+
+namespace {
+
+constexpr const char* kSecurityHeaders[][2] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"X-Frame-Options", "DENY"},
+    {"Referrer-Policy", "same-origin"},
+    {"Content-Security-Policy",
+     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+     "connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"},
+};
+
+Request to_request(const bhttp::request<bhttp::string_body>& in, const std::string& client) {
+  Request r;
+  r.method = std::string(in.method_string());
+  r.client = client;
+  const std::string target(in.target());
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (parsed) {
+    r.path = parsed->path();
+    for (auto param : parsed->params()) r.query[param.key] = param.value;
+  } else {
+    r.path = target.substr(0, target.find('?'));
+  }
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.headers[name] = std::string(field.value());
+  }
+  r.body = in.body();
+  return r;
+}
+
+bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive, bool head) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
+  out.set(bhttp::field::server, "skillbrain");
+  if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
+  for (const auto& h : kSecurityHeaders) out.set(h[0], h[1]);
+  for (auto& [name, value] : r.headers) out.insert(name, value);
+  out.keep_alive(keep_alive);
+  out.body() = head ? std::string() : std::move(r.body);
+  out.prepare_payload();
+  return out;
+}
+
+Response plain_error(int status, const std::string& code, const std::string& message) {
+  return error_response(status, code, message);
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(const Router& r, const StaticFiles& f, ServerOptions o)
+      : router(r), files(f), options(std::move(o)),
+        io_threads(options.io_threads > 0 ? options.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
+        ioc(io_threads),
+        workers(static_cast<size_t>(options.worker_threads > 0 ? options.worker_threads : 4 * io_threads)),
+        acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {}
+
+  const Router& router;
+  const StaticFiles& files;
+  ServerOptions options;
+  int io_threads;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+
+  Response answer(Request& req) {
+    if (req.path.starts_with("/api/")) return router.dispatch(req);
+    if (req.method != "GET" && req.method != "HEAD") return plain_error(405, "method_not_allowed", "only GET here");
+    if (auto r = files.serve(req.path)) return std::move(*r);
+    return plain_error(404, "not_found", "no such page (the web front end is not built: run make build)");
+  }
+
+  awaitable<void> session(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    boost::system::error_code ec;
+    const auto endpoint = stream.socket().remote_endpoint(ec);
+    const std::string client = ec ? "?" : endpoint.address().to_string();
+    for (;;) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(16 * 1024);
+      parser.body_limit(options.body_limit);
+      stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+      co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof ||
+          ec == asio::error::connection_reset || ec == asio::error::operation_aborted)
+        break;
+      std::optional<Response> early;
+      if (ec == bhttp::error::header_limit) {
+        early = plain_error(431, "headers_too_large", "请求头过大 (request headers too large)");
+      } else if (ec) {
+        early = plain_error(400, "bad_request", "无法解析的 HTTP 请求 (malformed HTTP request)");
+      } else {
+        const auto target = parser.get().target();
+        if (parser.get().method() == bhttp::verb::post && target.ends_with("/import")) parser.body_limit(options.import_body_limit);
+        co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+        if (ec == bhttp::error::body_limit)
+          early = plain_error(413, "body_too_large", "请求体过大 (request body too large)");
+        else if (ec == beast::error::timeout || ec == asio::error::eof || ec == asio::error::connection_reset)
+          break;
+        else if (ec)
+          early = plain_error(400, "bad_request", "无法解析的 HTTP 请求体 (malformed request body)");
+      }
+
+      const auto started = std::chrono::steady_clock::now();
+      auto& message = parser.get();
+      const bool keep_alive = !early && message.keep_alive() && !stopping;
+      const bool head = message.method() == bhttp::verb::head;
+      Request req = to_request(message, client);
+      Response res;
+      if (early) {
+        res = std::move(*early);
+      } else if (req.path.starts_with("/api/") && req.path != "/api/v1/health") {
+        // Handlers may block on the database: run them on the worker pool, resume here afterwards.
+        ++in_flight;
+        res = co_await asio::co_spawn(workers, [&]() -> awaitable<Response> { co_return answer(req); }, use_awaitable);
+        --in_flight;
+      } else {
+        res = answer(req);
+      }
+      const int status = res.status;
+      auto out = to_beast(std::move(res), message.version(), keep_alive, head);
+      const auto bytes = out.body().size();
+      stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+      co_await bhttp::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
+      if (options.access_log) {
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        spdlog::info("{} {} {} {} {}B {:.1f}ms", client, req.method, req.path, status, bytes, ms);
+      }
+      if (ec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  awaitable<void> accept_loop() {
+    for (;;) {
+      boost::system::error_code ec;
+      tcp::socket socket = co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(use_awaitable, ec));
+      if (ec) {
+        if (!acceptor.is_open()) co_return;
+        continue;  // e.g. too many open files: keep serving the connections we have
+      }
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, session(std::move(socket)), asio::detached);
+    }
+  }
+
+  void begin_stop() {
+    if (stopping.exchange(true)) return;
+    spdlog::info("stopping: no new connections; finishing {} request(s) in flight", in_flight.load());
+    boost::system::error_code ec;
+    acceptor.close(ec);
+    // Wait (at most 10 s) for requests in flight, then stop the I/O threads.
+    auto timer = std::make_shared<asio::steady_timer>(ioc);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    auto poll = std::make_shared<std::function<void()>>();
+    *poll = [this, timer, deadline, poll] {
+      if (in_flight.load() == 0 || std::chrono::steady_clock::now() > deadline) {
+        ioc.stop();
+        *poll = nullptr;
+        return;
+      }
+      timer->expires_after(std::chrono::milliseconds(20));
+      timer->async_wait([poll](const boost::system::error_code&) { if (*poll) (*poll)(); });
+    };
+    asio::post(ioc, [poll] { (*poll)(); });
+  }
+};
+
+Server::Server(const Router& router, const StaticFiles& files, ServerOptions options)
+    : impl_(std::make_unique<Impl>(router, files, std::move(options))) {}
+
+Server::~Server() {
+  impl_->workers.join();
+}
+
+std::uint16_t Server::listen() {
+  auto& a = impl_->acceptor;
+  const tcp::endpoint endpoint(asio::ip::make_address(impl_->options.host), impl_->options.port);
+  a.open(endpoint.protocol());
+  a.set_option(asio::socket_base::reuse_address(true));
+  a.bind(endpoint);
+  a.listen(asio::socket_base::max_listen_connections);
+  return a.local_endpoint().port();
+}
+
+void Server::run() {
+  impl_->signals.async_wait([this](const boost::system::error_code& ec, int) {
+    if (!ec) impl_->begin_stop();
+  });
+  asio::co_spawn(impl_->ioc, impl_->accept_loop(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl_->io_threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+  impl_->workers.join();
+}
+
+void Server::stop() {
+  asio::post(impl_->ioc, [this] { impl_->begin_stop(); });
+}
+
+}  // namespace skb::http

@@ -1,0 +1,72 @@
+#pragma once
+// Accounts and sessions: login with argon2id and back-off, session tokens (the same token serves as
+// the web's HttpOnly cookie and as a bearer token for programs), logout, password change, users.
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/login_throttle.hpp"
+#include "core/role.hpp"
+#include "service/actor.hpp"
+#include "service/context.hpp"
+
+namespace skb::service {
+
+struct Session {
+  std::string token;       // shown once; only its SHA-256 is stored
+  std::string csrf_token;
+  Actor actor;
+};
+
+struct NewGrant {
+  core::Role role;
+  std::int64_t org_id;
+};
+
+struct NewUser {
+  std::string username;
+  std::string password;
+  std::string display_name;
+  std::vector<NewGrant> grants;
+  std::optional<std::int64_t> worker_id;
+};
+
+struct UserView {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::vector<Grant> grants;
+  std::string created_at;
+};
+
+class AuthService {
+ public:
+  explicit AuthService(const Context& ctx) : ctx_(ctx) {}
+
+  // Throws unauthenticated "invalid_credentials" for a wrong name or password alike, rate_limited
+  // when the username or the client address must wait.
+  Session login(const std::string& username, const std::string& password, const std::string& client);
+  // The session's actor and CSRF token, or nullopt when the token is unknown or expired.
+  std::optional<std::pair<Actor, std::string>> authenticate(const std::string& token) const;
+  void logout(const std::string& token);
+  void change_password(const Actor& actor, const std::string& old_password, const std::string& new_password);
+
+  UserView create_user(const Actor& actor, const NewUser& user);
+  // Bootstrap without an actor: the first admin, granted at the root organisation.
+  UserView create_admin(const std::string& username, const std::string& password);
+  std::vector<UserView> list_users(const Actor& actor) const;
+
+ private:
+  UserView insert_user(store::Connection& conn, const std::string& by, const NewUser& user);
+  const Context& ctx_;
+  mutable std::mutex throttle_mutex_;
+  core::LoginThrottle throttle_;
+};
+
+// Loads the grants of `user_id` with their organisations' paths and names.
+std::vector<Grant> load_grants(store::Connection& conn, std::int64_t user_id);
+// Validates a new password's strength; throws validation_failed on `field`.
+void check_password_strength(const std::string& password, const std::string& field);
+
+}  // namespace skb::service

@@ -1,0 +1,26 @@
+#pragma once
+// All use cases over one context, built once by main.cpp and shared by HTTP handlers and the CLI.
+#include "service/auth.hpp"
+#include "service/context.hpp"
+#include "service/idempotency.hpp"
+#include "service/orgs.hpp"
+#include "service/work_types.hpp"
+#include "service/workers.hpp"
+
+namespace skb::service {
+
+struct Services {
+  explicit Services(Context context)
+      : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx) {}
+  Services(const Services&) = delete;
+  Services& operator=(const Services&) = delete;
+
+  Context ctx;
+  AuthService auth;
+  OrgService orgs;
+  WorkTypeService work_types;
+  WorkerService workers;
+  IdempotencyStore idempotency;
+};
+
+}  // namespace skb::service

@@ -1,0 +1,206 @@
+#include "store/sqlite/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "store/migrations.hpp"
+
+namespace skb::store {
+namespace {
+
+core::Error db_error(sqlite3* db, const std::string& what) {
+  const int code = sqlite3_extended_errcode(db);
+  const std::string msg = what + ": " + sqlite3_errmsg(db);
+  if ((code & 0xff) == SQLITE_CONSTRAINT) return core::conflict("constraint", msg);
+  return core::Error(core::ErrorKind::internal, "database_error", msg);
+}
+
+struct StmtDeleter {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
+
+std::string expand_ddl(std::string sql) {
+  const std::string token = "{{ID}}";
+  for (size_t at; (at = sql.find(token)) != std::string::npos;) sql.replace(at, token.size(), "INTEGER PRIMARY KEY");
+  return sql;
+}
+
+}  // namespace
+
+class SqliteConnection final : public Connection {
+ public:
+  SqliteConnection(const std::string& path, bool read_only) {
+    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      core::Error e = db_error(db_, "cannot open database " + path);
+      sqlite3_close(db_);
+      throw e;
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    exec("PRAGMA foreign_keys=ON");
+    if (!read_only) {
+      exec("PRAGMA journal_mode=WAL");
+      exec("PRAGMA synchronous=FULL");
+    }
+  }
+  ~SqliteConnection() override {
+    statements_.clear();
+    sqlite3_close(db_);
+  }
+
+  void exec(const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown error";
+      sqlite3_free(err);
+      throw core::Error(core::ErrorKind::internal, "database_error", msg);
+    }
+  }
+
+  std::vector<Row> query(std::string_view sql, const Params& params) override {
+    sqlite3_stmt* s = prepare(sql, params);
+    std::vector<Row> rows;
+    const int columns = sqlite3_column_count(s);
+    for (;;) {
+      const int rc = sqlite3_step(s);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        throw db_error(db_, "query failed");
+      }
+      std::vector<Value> values;
+      values.reserve(static_cast<size_t>(columns));
+      for (int c = 0; c < columns; ++c) {
+        switch (sqlite3_column_type(s, c)) {
+          case SQLITE_INTEGER: values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(s, c))); break;
+          case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(s, c)); break;
+          case SQLITE_NULL: values.emplace_back(nullptr); break;
+          default: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
+            values.emplace_back(std::string(text, static_cast<size_t>(sqlite3_column_bytes(s, c))));
+          }
+        }
+      }
+      rows.emplace_back(std::move(values));
+    }
+    sqlite3_reset(s);
+    return rows;
+  }
+
+  std::int64_t execute(std::string_view sql, const Params& params) override {
+    sqlite3_stmt* s = prepare(sql, params);
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) throw db_error(db_, "statement failed");
+    return sqlite3_changes64(db_);
+  }
+
+ private:
+  // Statements are prepared once per connection and reused: the SQL text is the cache key.
+  sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
+    auto it = statements_.find(std::string(sql));
+    if (it == statements_.end()) {
+      if (statements_.size() > 256) statements_.clear();  // bound the cache under many distinct filters
+      sqlite3_stmt* raw = nullptr;
+      if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw, nullptr) !=
+          SQLITE_OK)
+        throw db_error(db_, "cannot prepare '" + std::string(sql) + "'");
+      it = statements_.emplace(std::string(sql), Stmt(raw)).first;
+    }
+    sqlite3_stmt* s = it->second.get();
+    sqlite3_clear_bindings(s);
+    for (size_t i = 0; i < params.size(); ++i) {
+      const int at = static_cast<int>(i + 1);
+      const Value& v = params[i];
+      if (auto p = std::get_if<std::int64_t>(&v)) sqlite3_bind_int64(s, at, *p);
+      else if (auto d = std::get_if<double>(&v)) sqlite3_bind_double(s, at, *d);
+      else if (auto t = std::get_if<std::string>(&v))
+        sqlite3_bind_text(s, at, t->data(), static_cast<int>(t->size()), SQLITE_TRANSIENT);
+      else sqlite3_bind_null(s, at);
+    }
+    return s;
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, Stmt> statements_;
+};
+
+SqliteDatabase::SqliteDatabase(const std::string& path, int readers) : path_(path) {
+  in_memory_ = path == ":memory:" || path.empty();
+  if (!in_memory_) {
+    const auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir);
+  }
+  writer_ = std::make_unique<SqliteConnection>(in_memory_ ? ":memory:" : path, false);
+  if (!in_memory_)
+    for (int i = 0; i < readers; ++i) idle_readers_.push_back(std::make_unique<SqliteConnection>(path, true));
+}
+
+SqliteDatabase::~SqliteDatabase() = default;
+
+void SqliteDatabase::write(const std::function<void(Connection&)>& work) {
+  std::lock_guard lock(write_mutex_);
+  writer_->exec("BEGIN IMMEDIATE");
+  try {
+    work(*writer_);
+    writer_->exec("COMMIT");
+  } catch (...) {
+    writer_->exec("ROLLBACK");
+    throw;
+  }
+}
+
+void SqliteDatabase::read(const std::function<void(Connection&)>& work) {
+  if (in_memory_) {
+    std::lock_guard lock(write_mutex_);
+    work(*writer_);
+    return;
+  }
+  std::unique_ptr<SqliteConnection> conn;
+  {
+    std::unique_lock lock(pool_mutex_);
+    pool_cv_.wait(lock, [&] { return !idle_readers_.empty(); });
+    conn = std::move(idle_readers_.back());
+    idle_readers_.pop_back();
+  }
+  auto give_back = [&] {
+    std::lock_guard lock(pool_mutex_);
+    idle_readers_.push_back(std::move(conn));
+    pool_cv_.notify_one();
+  };
+  try {
+    conn->exec("BEGIN");
+    work(*conn);
+    conn->exec("COMMIT");
+  } catch (...) {
+    try { conn->exec("ROLLBACK"); } catch (...) {}
+    give_back();
+    throw;
+  }
+  give_back();
+}
+
+int SqliteDatabase::migrate() {
+  int applied = 0;
+  write([&](Connection& c) {
+    c.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+              "applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
+    const auto row = c.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    const auto current = row ? row->i64(0) : 0;
+    for (const auto& m : all_migrations()) {
+      if (m.version <= current) continue;
+      writer_->exec(expand_ddl(std::string(m.sql)));
+      c.execute("INSERT INTO schema_migrations(version, name) VALUES (?, ?)",
+                {std::int64_t{m.version}, std::string(m.name)});
+      ++applied;
+    }
+  });
+  return applied;
+}
+
+}  // namespace skb::store

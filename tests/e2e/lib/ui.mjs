@@ -1,0 +1,59 @@
+// Page helpers shared by the e2e tests: a fresh page, logging in through the form, picking options
+// of Element Plus selects, and screenshots into artifacts/.
+import { join } from 'node:path'
+import { ARTIFACTS } from './env.mjs'
+
+export const sel = (name) => `[data-test="${name}"]`
+
+export async function newPage(env, { locale = 'zh-CN' } = {}) {
+  const context = await env.browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale,
+    acceptDownloads: true
+  })
+  context.setDefaultTimeout(15000)
+  const page = await context.newPage()
+  const consoleErrors = []
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()))
+  page.on('pageerror', (e) => consoleErrors.push(String(e)))
+  page.consoleErrors = consoleErrors
+  return page
+}
+
+export async function shot(page, name) {
+  await page.waitForTimeout(400) // let Element Plus transitions (tags, dialogs) finish
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false })
+}
+
+/** Runs a test body and saves a screenshot named after it when it throws. */
+export async function withShotOnFailure(page, name, fn) {
+  try {
+    await fn()
+  } catch (e) {
+    await shot(page, `FAILED-${name}`).catch(() => {})
+    if (page.consoleErrors && page.consoleErrors.length) {
+      e.message += `\nbrowser console errors:\n${page.consoleErrors.join('\n')}`
+    }
+    throw e
+  }
+}
+
+export async function login(page, baseUrl, username, password) {
+  await page.goto(baseUrl + '/login')
+  await page.locator(sel('login-username')).fill(username)
+  await page.locator(sel('login-password')).fill(password)
+  await page.locator(sel('login-submit')).click()
+  await page.locator(sel('side-menu')).waitFor({ state: 'visible' })
+}
+
+/**
+ * Opens the Element Plus select `dataTest` and clicks the option whose text matches `text`
+ * (a string: contained; a RegExp: matched). `popper` narrows to the select's popper class.
+ */
+export async function pickOption(page, dataTest, text, { popper, type } = {}) {
+  await page.locator(sel(dataTest)).click()
+  if (type) await page.locator(`${sel(dataTest)} input`).first().fill(type)
+  const scope = popper ? `.${popper} ` : ''
+  const option = page.locator(`${scope}.el-select-dropdown__item:visible`, { hasText: text }).first()
+  await option.click()
+}

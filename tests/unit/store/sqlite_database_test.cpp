@@ -1,0 +1,87 @@
+// The Store conformance suite: the same behaviour on every store kind (SQLite in memory and on disk;
+// PostgreSQL joins this list when its adapter lands).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "store/database.hpp"
+
+using namespace skb;
+
+class StoreConformance : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    url_ = GetParam();
+    if (url_ == "file") {
+      dir_ = std::filesystem::temp_directory_path() / ("skb-store-" + std::to_string(::getpid()) + "-" +
+                                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+      std::filesystem::remove_all(dir_);
+      url_ = "sqlite:" + (dir_ / "t.db").string();
+    }
+    db_ = store::open_database(url_);
+    db_->migrate();
+  }
+  void TearDown() override {
+    db_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  std::string url_;
+  std::filesystem::path dir_;
+  std::unique_ptr<store::Database> db_;
+};
+
+TEST_P(StoreConformance, MigrationsAreAppliedOnce) { EXPECT_EQ(db_->migrate(), 0); }
+
+TEST_P(StoreConformance, CommittedWritesAreVisibleToReads) {
+  db_->write([](store::Connection& c) {
+    c.execute("INSERT INTO work_types(code, name, description, created_at) VALUES (?, ?, ?, ?)",
+              {std::string("ELEC"), std::string("电工"), std::string(""), std::string("t")});
+  });
+  std::string name;
+  db_->read([&](store::Connection& c) { name = c.query_one("SELECT name FROM work_types WHERE code = ?", {std::string("ELEC")})->str(0); });
+  EXPECT_EQ(name, "电工");
+}
+
+TEST_P(StoreConformance, AThrowingWriteLeavesNothingBehind) {
+  EXPECT_THROW(db_->write([](store::Connection& c) {
+    c.execute("INSERT INTO work_types(code, name, description, created_at) VALUES ('A', 'a', '', 't')");
+    throw std::runtime_error("boom");
+  }),
+               std::runtime_error);
+  std::int64_t count = -1;
+  db_->read([&](store::Connection& c) { count = c.query_one("SELECT COUNT(*) FROM work_types")->i64(0); });
+  EXPECT_EQ(count, 0);
+}
+
+TEST_P(StoreConformance, ConstraintViolationsAreConflicts) {
+  auto insert = [](store::Connection& c) {
+    c.execute("INSERT INTO work_types(code, name, description, created_at) VALUES ('A', 'a', '', 't')");
+  };
+  db_->write(insert);
+  try {
+    db_->write(insert);
+    FAIL() << "expected a conflict";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::conflict);
+  }
+}
+
+TEST_P(StoreConformance, ReturningIdAndNullsRoundTrip) {
+  std::int64_t id = 0;
+  db_->write([&](store::Connection& c) {
+    id = c.insert_returning_id("INSERT INTO orgs(parent_id, name, kind, code, path, created_at, updated_at) "
+                               "VALUES (?, ?, ?, ?, '', 't', 't') RETURNING id",
+                               {nullptr, std::string("温州市总工会"), std::string("city_union"), nullptr});
+  });
+  EXPECT_GT(id, 0);
+  db_->read([&](store::Connection& c) {
+    auto row = c.query_one("SELECT parent_id, code FROM orgs WHERE id = ?", {id});
+    EXPECT_TRUE(row->is_null(0));
+    EXPECT_FALSE(row->opt_i64(0));
+    EXPECT_EQ(row->str(1), "");
+  });
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreConformance, ::testing::Values("sqlite::memory:", "file"),
+                         [](const auto& info) { return info.param == "file" ? std::string("OnDisk") : std::string("InMemory"); });

@@ -1,0 +1,169 @@
+// The one HTTP client of the web app. Every call to the SkillBrain API goes through request():
+// - same-origin cookies (the HttpOnly `skb_session` cookie set by POST /auth/login);
+// - `X-CSRF-Token` on unsafe methods (token from the login answer or GET /me);
+// - `{error:{code,message,field}}` answers become a thrown ApiError;
+// - a 401 outside the login flow sends the user back to the login page.
+
+const BASE = '/api/v1'
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+let csrfToken = ''
+let onUnauthorized = null
+
+export function setCsrfToken(token) {
+  csrfToken = token || ''
+}
+
+/** Registers the callback run when the server answers 401 (session expired or logged out). */
+export function setUnauthorizedHandler(fn) {
+  onUnauthorized = fn
+}
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    const err = (body && body.error) || {}
+    super(err.message || `HTTP ${status}`)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = err.code || (status === 0 ? 'network_error' : 'http_' + status)
+    this.field = err.field || null
+    this.rows = Array.isArray(err.rows) ? err.rows : null
+    this.retryAfter = null
+  }
+}
+
+function buildQuery(params) {
+  if (!params) return ''
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue
+    q.append(k, String(v))
+  }
+  const s = q.toString()
+  return s ? '?' + s : ''
+}
+
+/**
+ * Sends one request. opts: {method, body, query, raw, skipAuthRedirect}.
+ * Returns the parsed JSON (or null for 204); with raw:true returns the Response itself.
+ */
+export async function request(path, opts = {}) {
+  const method = (opts.method || 'GET').toUpperCase()
+  const headers = { Accept: 'application/json' }
+  let body
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(opts.body)
+  }
+  if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken
+
+  let res
+  try {
+    res = await fetch(BASE + path + buildQuery(opts.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin'
+    })
+  } catch (e) {
+    const err = new ApiError(0, { error: { code: 'network_error', message: e.message } })
+    throw err
+  }
+
+  if (res.ok) {
+    if (opts.raw) return res
+    if (res.status === 204) return null
+    const text = await res.text()
+    if (!text) return null
+    try {
+      return JSON.parse(text)
+    } catch {
+      return text
+    }
+  }
+
+  let payload = null
+  try {
+    payload = await res.json()
+  } catch {
+    payload = null
+  }
+  const err = new ApiError(res.status, payload)
+  if (res.status === 429) err.retryAfter = Number(res.headers.get('Retry-After')) || null
+  if (res.status === 401 && !opts.skipAuthRedirect && onUnauthorized) onUnauthorized(err)
+  throw err
+}
+
+export const api = {
+  get: (path, query, opts = {}) => request(path, { ...opts, query }),
+  post: (path, body, opts = {}) => request(path, { ...opts, method: 'POST', body }),
+  put: (path, body, opts = {}) => request(path, { ...opts, method: 'PUT', body }),
+  patch: (path, body, opts = {}) => request(path, { ...opts, method: 'PATCH', body }),
+  del: (path, opts = {}) => request(path, { ...opts, method: 'DELETE' })
+}
+
+// ---- resource helpers (one place that knows the paths of the contract) ----
+
+export const authApi = {
+  login: (username, password) =>
+    api.post('/auth/login', { username, password }, { skipAuthRedirect: true }),
+  logout: () => api.post('/auth/logout', undefined, { skipAuthRedirect: true }),
+  me: () => api.get('/me', undefined, { skipAuthRedirect: true }),
+  changePassword: (old_password, new_password) =>
+    api.post('/me/password', { old_password, new_password }),
+  myWorker: () => api.get('/me/worker')
+}
+
+export const orgsApi = {
+  list: () => api.get('/orgs'),
+  get: (id) => api.get(`/orgs/${encodeURIComponent(id)}`),
+  create: (body) => api.post('/orgs', body),
+  update: (id, body) => api.patch(`/orgs/${encodeURIComponent(id)}`, body),
+  move: (id, parent_id) => api.post(`/orgs/${encodeURIComponent(id)}/move`, { parent_id }),
+  remove: (id) => api.del(`/orgs/${encodeURIComponent(id)}`)
+}
+
+export const workTypesApi = {
+  list: () => api.get('/work-types'),
+  get: (id) => api.get(`/work-types/${encodeURIComponent(id)}`),
+  create: (body) => api.post('/work-types', body),
+  replace: (id, body) => api.put(`/work-types/${encodeURIComponent(id)}`, body),
+  remove: (id) => api.del(`/work-types/${encodeURIComponent(id)}`)
+}
+
+export const workersApi = {
+  list: (query) => api.get('/workers', query),
+  get: (id) => api.get(`/workers/${encodeURIComponent(id)}`),
+  create: (body) => api.post('/workers', body),
+  update: (id, body) => api.patch(`/workers/${encodeURIComponent(id)}`, body),
+  addLevel: (id, body) => api.post(`/workers/${encodeURIComponent(id)}/levels`, body),
+  remove: (id) => api.del(`/workers/${encodeURIComponent(id)}`),
+  pii: (id) => api.get(`/workers/${encodeURIComponent(id)}/pii`),
+  import: (rows) => api.post('/workers/import', { rows, all_or_nothing: true }),
+  /** Downloads the .xlsx export with the given filters; resolves to {blob, filename}. */
+  async export(query) {
+    const res = await request('/workers/export', { query, raw: true })
+    const blob = await res.blob()
+    const cd = res.headers.get('Content-Disposition') || ''
+    let filename = 'workers.xlsx'
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(cd)
+    const plain = /filename="?([^";]+)"?/i.exec(cd)
+    if (star) filename = decodeURIComponent(star[1])
+    else if (plain) filename = plain[1]
+    return { blob, filename }
+  }
+}
+
+export const usersApi = {
+  list: (query) => api.get('/users', query),
+  create: (body) => api.post('/users', body)
+}
+
+export const auditApi = {
+  list: (query) => api.get('/audit', query),
+  verify: () => api.get('/audit/verify')
+}
+
+export const healthApi = {
+  get: () => api.get('/health', undefined, { skipAuthRedirect: true })
+}

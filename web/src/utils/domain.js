@@ -1,0 +1,68 @@
+// Code lists of the API contract. Labels come from i18n (keys under level.*, gender.*, role.*, orgKind.*).
+
+export const SKILL_LEVELS = ['junior', 'intermediate', 'senior', 'technician', 'senior_technician']
+export const GENDERS = ['male', 'female']
+export const ORG_KINDS = ['city_union', 'industry_union', 'district_union', 'enterprise']
+export const ROLES = ['admin', 'organiser', 'chief_judge', 'judge', 'worker', 'hr', 'viewer']
+
+// Tag colour per skill level (Element Plus tag types).
+export const LEVEL_TAG = {
+  junior: 'info',
+  intermediate: '',
+  senior: 'success',
+  technician: 'warning',
+  senior_technician: 'danger'
+}
+
+/** Which roles the user holds, in any organisation. */
+export function rolesOf(user) {
+  return new Set(((user && user.grants) || []).map((g) => g.role))
+}
+
+function hasAny(user, roles) {
+  const mine = rolesOf(user)
+  return roles.some((r) => mine.has(r))
+}
+
+// What each role may do (contract, "foundation"). The server is the authority; these only shape the UI.
+export const can = {
+  readDirectory: (u) =>
+    hasAny(u, ['admin', 'organiser', 'hr', 'chief_judge', 'judge', 'viewer']),
+  readWorkTypes: (u) =>
+    hasAny(u, ['admin', 'organiser', 'hr', 'chief_judge', 'judge', 'viewer', 'worker']),
+  writeOrgs: (u) => hasAny(u, ['admin', 'organiser']),
+  writeWorkTypes: (u) => hasAny(u, ['admin', 'organiser']),
+  writeWorkers: (u) => hasAny(u, ['admin', 'organiser', 'hr']),
+  importExport: (u) => hasAny(u, ['admin', 'organiser', 'hr']),
+  seePii: (u) => hasAny(u, ['admin', 'hr']),
+  manageUsers: (u) => hasAny(u, ['admin']),
+  readAudit: (u) => hasAny(u, ['admin']),
+  ownRecord: (u) => hasAny(u, ['worker'])
+}
+
+/** Builds a tree (children arrays) from the flat org list of GET /orgs. */
+export function buildOrgTree(orgs) {
+  const byId = new Map()
+  for (const o of orgs) byId.set(o.id, { ...o, children: [] })
+  const roots = []
+  for (const o of byId.values()) {
+    const parent = o.parent_id != null ? byId.get(o.parent_id) : null
+    if (parent) parent.children.push(o)
+    else roots.push(o)
+  }
+  const sort = (list) => {
+    list.sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh-CN'))
+    list.forEach((n) => sort(n.children))
+  }
+  sort(roots)
+  return roots
+}
+
+/** "市总工会 / 电力工会 / 某公司" for an org. */
+export function orgPath(org) {
+  if (!org) return ''
+  const names = Array.isArray(org.path_names) ? [...org.path_names] : []
+  // path_names may or may not end with the org itself: show it exactly once.
+  if (names[names.length - 1] !== org.name) names.push(org.name)
+  return names.join(' / ')
+}

@@ -1,0 +1,56 @@
+import { ElMessage } from 'element-plus'
+import { i18n } from '../i18n/index.js'
+
+const FIELD_KEYS = {
+  name: 'workers.name',
+  gender: 'workers.gender',
+  employee_no: 'workers.employeeNo',
+  org_id: 'workers.org',
+  org: 'workers.org',
+  work_type_ids: 'workers.workTypes',
+  work_types: 'workers.workTypes',
+  skill_level: 'workers.skillLevel',
+  phone: 'workers.phone',
+  id_number: 'workers.idNumber',
+  username: 'users.username',
+  password: 'password.new',
+  new_password: 'password.new',
+  old_password: 'password.old',
+  code: 'workTypes.code',
+  effective_date: 'worker.effectiveDate'
+}
+
+/** Human label of an API field name, in the current language. */
+export function fieldLabel(field) {
+  const t = i18n.global.t
+  if (!field) return ''
+  const key = FIELD_KEYS[field]
+  return key ? t(key) : field
+}
+
+/** Turns any thrown error into one line of text for the current language. */
+export function errorText(err) {
+  const t = i18n.global.t
+  if (!err) return ''
+  const msg = err.message || String(err)
+  switch (err.code) {
+    case 'network_error':
+      return t('errors.network')
+    case 'csrf_failed':
+      return t('errors.csrf')
+    default:
+      break
+  }
+  if (err.status === 403) return msg && !/^HTTP /.test(msg) ? msg : t('errors.forbidden')
+  if (err.status === 404 && /^HTTP /.test(msg)) return t('errors.notFound')
+  if (err.status === 413) return t('errors.tooLarge')
+  if (err.field) return t('errors.field', { field: fieldLabel(err.field), msg })
+  return msg
+}
+
+/** Shows an error with ElMessage (used by every view for failed API calls). */
+export function showError(err) {
+  // eslint-disable-next-line no-console
+  if (!err || !err.status) console.error(err)
+  ElMessage({ type: 'error', message: errorText(err), showClose: true, grouping: true })
+}
