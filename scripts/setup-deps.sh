@@ -33,12 +33,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Web packages: reinstall only when the lockfile changed since the last install.
-if [ -f web/package-lock.json ]; then
-  stamp=web/node_modules/.skb-lock-stamp
-  if [ ! -f "$stamp" ] || ! cmp -s web/package-lock.json "$stamp"; then
-    (cd web && npm ci --no-audit --no-fund --loglevel=error)
-    cp web/package-lock.json "$stamp"
+# npm packages of the web front end and the browser tests: reinstalled only when a lockfile changed.
+for dir in web tests/e2e; do
+  [ -f "$dir/package-lock.json" ] || continue
+  stamp="$dir/node_modules/.skb-lock-stamp"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
   fi
-fi
+done
 echo "setup-deps: ready"

@@ -103,27 +103,36 @@ struct Server::Impl {
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(16 * 1024);
-      parser.body_limit(options.body_limit);
+      // The largest limit first (Beast checks Content-Length against it as soon as the header is read),
+      // narrowed below once the target is known.
+      parser.body_limit(options.import_body_limit);
       stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
       co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
       if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof ||
           ec == asio::error::connection_reset || ec == asio::error::operation_aborted)
         break;
       std::optional<Response> early;
-      if (ec == bhttp::error::header_limit) {
+      if (ec == bhttp::error::body_limit) {
+        early = plain_error(413, "body_too_large", "请求体过大 (request body too large)");
+      } else if (ec == bhttp::error::header_limit) {
         early = plain_error(431, "headers_too_large", "请求头过大 (request headers too large)");
       } else if (ec) {
         early = plain_error(400, "bad_request", "无法解析的 HTTP 请求 (malformed HTTP request)");
       } else {
         const auto target = parser.get().target();
-        if (parser.get().method() == bhttp::verb::post && target.ends_with("/import")) parser.body_limit(options.import_body_limit);
-        co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
-        if (ec == bhttp::error::body_limit)
+        const bool import = parser.get().method() == bhttp::verb::post && target.ends_with("/import");
+        if (!import) parser.body_limit(options.body_limit);
+        const auto declared = parser.content_length();
+        if (!import && declared && *declared > options.body_limit)
           early = plain_error(413, "body_too_large", "请求体过大 (request body too large)");
-        else if (ec == beast::error::timeout || ec == asio::error::eof || ec == asio::error::connection_reset)
-          break;
-        else if (ec)
-          early = plain_error(400, "bad_request", "无法解析的 HTTP 请求体 (malformed request body)");
+        if (!early) {
+          co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+          if (ec == beast::error::timeout || ec == asio::error::eof || ec == asio::error::connection_reset) break;
+          if (ec == bhttp::error::body_limit)
+            early = plain_error(413, "body_too_large", "请求体过大 (request body too large)");
+          else if (ec)
+            early = plain_error(400, "bad_request", "无法解析的 HTTP 请求体 (malformed request body)");
+        }
       }
 
       const auto started = std::chrono::steady_clock::now();

@@ -77,6 +77,7 @@ std::optional<core::Org> find_org_by_name_or_code(store::Connection& c, const st
 }
 
 std::vector<OrgView> OrgService::list(const Actor& actor) const {
+  require_somewhere(actor, core::Permission::read_orgs);
   const auto roots = actor.scope(core::Permission::read_orgs);
   std::vector<OrgView> out;
   ctx_.db.read([&](store::Connection& c) {

@@ -1,0 +1,77 @@
+// Every role × every endpoint: each allow and each deny is asserted.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { Instance, idNumber } from './lib/server.mjs'
+
+const app = new Instance()
+const tokens = {}
+let root, hrEnterprise, otherEnterprise, hrWorker, farWorker, welding
+let seq = 0
+
+before(async () => {
+  app.prepare()
+  await app.start()
+  tokens.admin = await app.login()
+  for (const role of ['organiser', 'chief_judge', 'judge', 'worker', 'hr', 'viewer']) {
+    const a = app.demoAccounts[role]
+    tokens[role] = await app.login(a.username, a.password)
+  }
+  const orgs = (await app.request('GET', '/api/v1/orgs', { token: tokens.admin })).body.items
+  root = orgs.find((o) => o.parent_id === null)
+  const hrMe = (await app.request('GET', '/api/v1/me', { token: tokens.hr })).body.user
+  hrEnterprise = orgs.find((o) => o.id === hrMe.grants[0].org_id)
+  const judgeMe = (await app.request('GET', '/api/v1/me', { token: tokens.judge })).body.user
+  // An enterprise outside the judge's industry union.
+  otherEnterprise = orgs.find((o) => o.kind === 'enterprise' && !o.path_names.includes(judgeMe.grants[0].org_name))
+  welding = (await app.request('GET', '/api/v1/work-types', { token: tokens.admin })).body.items[0]
+  hrWorker = (await app.request('GET', `/api/v1/workers?org_id=${hrEnterprise.id}&limit=1`, { token: tokens.admin })).body.items[0]
+  farWorker = (await app.request('GET', `/api/v1/workers?org_id=${otherEnterprise.id}&limit=1`, { token: tokens.admin })).body.items[0]
+})
+after(async () => { await app.stop(); app.cleanup() })
+
+const ROLES = ['admin', 'organiser', 'chief_judge', 'judge', 'worker', 'hr', 'viewer']
+const unique = () => ++seq
+
+// [name, request(role) → {method, path, body}, roles allowed (status), status for the rest]
+const MATRIX = [
+  ['list organisations', () => ({ method: 'GET', path: '/api/v1/orgs' }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
+  ['create an organisation at the top', () => ({ method: 'POST', path: '/api/v1/orgs', body: { name: '矩阵工会' + unique(), kind: 'industry_union', parent_id: root.id } }), ['admin', 'organiser'], 201, 403],
+  ['list work types', () => ({ method: 'GET', path: '/api/v1/work-types' }), ROLES, 200, 403],
+  ['create a work type', () => { const n = unique(); return { method: 'POST', path: '/api/v1/work-types', body: { code: 'M' + n, name: '矩阵工种' + n, dimensions: [{ name: '维度' }] } } }, ['admin', 'organiser'], 201, 403],
+  ['list workers', () => ({ method: 'GET', path: '/api/v1/workers' }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
+  ['create a worker in the HR enterprise', () => { const n = unique(); return { method: 'POST', path: '/api/v1/workers', body: { name: '矩阵' + n, employee_no: 'MX-' + n, org_id: hrEnterprise.id, skill_level: 'junior', phone: '1380000' + String(1000 + n), id_number: idNumber('19920202', 600 + n), work_type_ids: [welding.id] } } }, ['admin', 'organiser', 'hr'], 201, 403],
+  ['read a worker of the HR enterprise (inside the judge union)', () => ({ method: 'GET', path: `/api/v1/workers/${hrWorker.id}` }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
+  ['read a worker outside the judge union', () => ({ method: 'GET', path: `/api/v1/workers/${farWorker.id}` }), ['admin', 'organiser', 'chief_judge', 'viewer'], 200, 403],
+  ['reveal personal data', () => ({ method: 'GET', path: `/api/v1/workers/${hrWorker.id}/pii` }), ['admin', 'hr'], 200, 403],
+  ['export workers', () => ({ method: 'GET', path: '/api/v1/workers/export' }), ['admin', 'organiser', 'hr'], 200, 403],
+  ['list users', () => ({ method: 'GET', path: '/api/v1/users' }), ['admin'], 200, 403],
+  ['create a user', () => ({ method: 'POST', path: '/api/v1/users', body: { username: 'mx' + unique(), password: 'Matrix-Pass-1', grants: [{ role: 'viewer', org_id: root.id }] } }), ['admin'], 201, 403],
+  ['read the audit log', () => ({ method: 'GET', path: '/api/v1/audit' }), ['admin'], 200, 403],
+  ['verify the audit chain', () => ({ method: 'GET', path: '/api/v1/audit/verify' }), ['admin'], 200, 403],
+  ['read my own worker record', () => ({ method: 'GET', path: '/api/v1/me/worker' }), ['worker'], 200, 404],
+]
+
+for (const [name, build, allowed, okStatus, denyStatus] of MATRIX) {
+  for (const role of ROLES) {
+    const expected = allowed.includes(role) ? okStatus : denyStatus
+    test(`${role} → ${name}: ${expected}`, async () => {
+      const { method, path, body } = build()
+      const r = await app.request(method, path, { token: tokens[role], body })
+      assert.equal(r.status, expected, JSON.stringify(r.body))
+    })
+  }
+}
+
+test('HR cannot create a worker in another enterprise', async () => {
+  const n = unique()
+  const r = await app.request('POST', '/api/v1/workers', { token: tokens.hr, body: { name: '越权', employee_no: 'X-' + n, org_id: otherEnterprise.id, skill_level: 'junior', phone: '13800009999', id_number: idNumber('19920303', 800 + n) } })
+  assert.equal(r.status, 403)
+})
+
+test('a judge sees only the workers of their own union', async () => {
+  const all = (await app.request('GET', '/api/v1/workers?limit=1', { token: tokens.admin })).body.total
+  const mine = (await app.request('GET', '/api/v1/workers?limit=1', { token: tokens.judge })).body.total
+  assert.ok(mine > 0 && mine < all, `${mine} of ${all}`)
+  const r = await app.request('GET', `/api/v1/workers?org_id=${otherEnterprise.id}`, { token: tokens.judge })
+  assert.equal(r.status, 403)
+})
