@@ -18,8 +18,9 @@ node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destinatio
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
 echo "== end-to-end tests (Chromium) =="
-(cd tests/e2e && npm test --silent -- --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=tap --test-reporter-destination="$logs/e2e.tap") 2>&1 | tee "$logs/e2e.log"
+(cd tests/e2e && node --test --test-concurrency=1 --test-timeout=240000 --test-reporter=spec \
+  --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" ./*.test.mjs) \
+  2>&1 | tee "$logs/e2e.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
 unit_total=$(grep -oE 'tests failed out of [0-9]+' "$logs/unit.log" | grep -oE '[0-9]+$' || echo 0)
