@@ -135,6 +135,7 @@ int run(int argc, char** argv, const Wiring& wiring) {
   add_common(verify_cmd);
 
   app.add_subcommand("version", "Print the version");
+  app.add_subcommand("routes", "List the HTTP API's routes (method, path, access), as served");
 
   try {
     app.parse(argc, argv);
@@ -144,6 +145,16 @@ int run(int argc, char** argv, const Wiring& wiring) {
   auto* cmd = app.get_subcommands().front();
   if (cmd->get_name() == "version") {
     std::cout << "skillbrain " << wiring.version << "\n";
+    return 0;
+  }
+  if (cmd->get_name() == "routes") {
+    auto db = wiring.open_database("sqlite::memory:");
+    const service::Sealer sealer(std::string(32, '\0'));
+    service::Services services(service::Context{*db, sealer});
+    http::Router router(services);
+    wiring.add_routes(router, services, {wiring.version, false});
+    for (const auto& r : router.routes())
+      std::cout << r.method << " " << r.pattern << " " << (r.access == http::Access::open ? "open" : "signed_in") << "\n";
     return 0;
   }
 

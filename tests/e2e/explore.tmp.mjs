@@ -37,7 +37,7 @@ await step('orgs', async () => {
   await page.locator(`${sel('org-tree')} .el-tree-node__content`).first().click()
   await page.click(sel('org-add-child')); await page.fill(sel('org-name'), '测试企业X'); await page.click(sel('org-save')); await page.waitForTimeout(800)
   console.log('selected', await page.locator('.detail-title').innerText())
-  await page.click(sel('org-move')); await page.locator('.el-dialog:visible .el-select').click(); await page.locator('.el-select-dropdown__item:visible').nth(3).click(); await page.click(sel('org-move-save')); await page.waitForTimeout(800)
+  await page.click(sel('org-move')); await page.locator('.el-dialog:visible .el-select').click(); await page.locator('.el-select-dropdown__item:visible').nth(2).click(); await page.click(sel('org-move-save')); await page.waitForTimeout(800)
   console.log('path', await page.locator(sel('org-detail')).innerText())
   await page.click(sel('org-delete')); await page.locator('.el-message-box__btns .el-button--primary').click(); await page.waitForTimeout(800)
   await page.screenshot({ path: '/tmp/explore/orgs.png' })

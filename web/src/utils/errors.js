@@ -17,7 +17,10 @@ const FIELD_KEYS = {
   new_password: 'password.new',
   old_password: 'password.old',
   code: 'workTypes.code',
-  effective_date: 'worker.effectiveDate'
+  effective_date: 'worker.effectiveDate',
+  parent_id: 'orgs.parent',
+  display_name: 'users.displayName',
+  grants: 'users.grants'
 }
 
 /** Human label of an API field name, in the current language. */
