@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "core/error.hpp"
 #include "http/server.hpp"
 
 namespace skb::cli {
@@ -17,7 +18,15 @@ int serve(service::Services& services, const Wiring& wiring, const ServeOptions&
   options.io_threads = o.threads;
   options.access_log = o.access_log;
   http::Server server(router, files, options);
-  const auto port = server.listen();
+  std::uint16_t port = 0;
+  try {
+    port = server.listen();
+  } catch (const std::exception& e) {
+    const std::string why = std::string(e.what()).substr(0, std::string(e.what()).find(" ["));  // drop Boost's source location
+    throw core::Error(core::ErrorKind::invalid, "listen_failed",
+                      "cannot listen on " + o.host + ":" + std::to_string(o.port) + " (" + why +
+                          "); choose another port with --port or SKB_PORT");
+  }
   // Tests and scripts read this exact line to find the port.
   std::printf("listening on http://%s:%u\n", o.host == "0.0.0.0" ? "127.0.0.1" : o.host.c_str(), port);
   std::fflush(stdout);
