@@ -25,7 +25,7 @@ json::value to_json(const service::UserView& u) {
   json::array grants;
   for (const auto& g : u.grants) grants.push_back(to_json(g));
   return json::object{{"id", id_json(u.id)}, {"username", u.username}, {"display_name", u.display_name},
-                      {"grants", grants}, {"created_at", u.created_at}};
+                      {"grants", grants}, {"created_at", u.created_at}, {"disabled", u.disabled}};
 }
 
 json::value to_json(const service::OrgView& v) {

@@ -1,6 +1,7 @@
 #include "service/auth.hpp"
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <chrono>
 
 #include "core/error.hpp"
@@ -49,10 +50,11 @@ std::vector<Grant> load_grants(store::Connection& conn, std::int64_t user_id) {
 
 Session AuthService::login(const std::string& username, const std::string& password, const std::string& client) {
   const auto now = ctx_.now_seconds();
-  const std::string user_key = "u:" + username, client_key = "c:" + client;
+  const std::string& user_key = username;
+  const std::string& client_key = client;
   {
     std::lock_guard lock(throttle_mutex_);
-    const auto wait = std::max(throttle_.wait_seconds(user_key, now), throttle_.wait_seconds(client_key, now));
+    const auto wait = std::max(user_throttle_.wait_seconds(user_key, now), client_throttle_.wait_seconds(client_key, now));
     if (wait > 0) {
       core::Error e(core::ErrorKind::rate_limited, "rate_limited", "登录尝试过于频繁，请稍后再试 (too many attempts)");
       e.retry_after_seconds = static_cast<int>(wait);
@@ -66,13 +68,13 @@ Session AuthService::login(const std::string& username, const std::string& passw
   const bool ok = verify_password(password, user ? user->str(1) : dummy_hash()) && user && user->i64(2) == 0;
   if (!ok) {
     std::lock_guard lock(throttle_mutex_);
-    throttle_.record_failure(user_key, now);
-    throttle_.record_failure(client_key, now);
+    user_throttle_.record_failure(user_key, now);
+    client_throttle_.record_failure(client_key, now);
     throw invalid_credentials();
   }
   {
     std::lock_guard lock(throttle_mutex_);
-    throttle_.record_success(user_key);
+    user_throttle_.record_success(user_key);
   }
   Session s;
   s.token = random_hex(32);
@@ -144,7 +146,7 @@ UserView AuthService::insert_user(store::Connection& c, const std::string& by, c
   }
   append_audit(c, ctx_, {by, "user.create", "user", std::to_string(id),
                          boost::json::serialize(boost::json::object{{"username", u.username}, {"grants", grants_json}})});
-  return {id, u.username, display, load_grants(c, id), now};
+  return {id, u.username, display, load_grants(c, id), now, false};
 }
 
 UserView AuthService::create_user(const Actor& actor, const NewUser& u) {
@@ -157,6 +159,13 @@ UserView AuthService::create_user(const Actor& actor, const NewUser& u) {
     for (const auto& g : u.grants) {
       const auto path = org_path(c, g.org_id);
       require(actor, core::Permission::manage_users, path);
+    }
+    if (u.worker_id) {  // the account may only be linked to a worker the admin manages
+      auto w = c.query_one("SELECT org_path FROM workers WHERE id = ?", {*u.worker_id});
+      if (!w) throw core::invalid("worker_id", "职工不存在 (no such worker)");
+      require(actor, core::Permission::manage_users, w->str(0));
+      if (c.query_one("SELECT 1 FROM users WHERE worker_id = ?", {*u.worker_id}))
+        throw core::conflict("duplicate", "该职工已有账号 (this worker already has an account)");
     }
     view = insert_user(c, actor.username, u);
   });
@@ -188,8 +197,8 @@ std::vector<UserView> AuthService::list_users(const Actor& actor) const {
   require_somewhere(actor, core::Permission::manage_users);
   std::vector<UserView> users;
   ctx_.db.read([&](store::Connection& c) {
-    for (const auto& r : c.query("SELECT id, username, display_name, created_at FROM users ORDER BY id")) {
-      UserView u{r.i64(0), r.str(1), r.str(2), load_grants(c, r.i64(0)), r.str(3)};
+    for (const auto& r : c.query("SELECT id, username, display_name, created_at, disabled FROM users ORDER BY id")) {
+      UserView u{r.i64(0), r.str(1), r.str(2), load_grants(c, r.i64(0)), r.str(3), r.i64(4) != 0};
       // Users are visible to an admin when any of their grants lies in the admin's scope.
       const bool visible = u.grants.empty() ? actor.is_admin_at_root()
                                             : std::any_of(u.grants.begin(), u.grants.end(), [&](const Grant& g) {
@@ -199,6 +208,66 @@ std::vector<UserView> AuthService::list_users(const Actor& actor) const {
     }
   });
   return users;
+}
+
+UserView AuthService::managed_user(store::Connection& c, const Actor& actor, std::int64_t user_id) const {
+  auto r = c.query_one("SELECT id, username, display_name, created_at, disabled FROM users WHERE id = ?", {user_id});
+  if (!r) throw core::not_found("user " + std::to_string(user_id));
+  UserView u{r->i64(0), r->str(1), r->str(2), load_grants(c, user_id), r->str(3), r->i64(4) != 0};
+  const bool allowed = u.grants.empty() ? actor.is_admin_at_root()
+                                        : std::all_of(u.grants.begin(), u.grants.end(), [&](const Grant& g) {
+                                            return actor.can(core::Permission::manage_users, g.org_path);
+                                          });
+  if (!allowed) throw core::forbidden();
+  return u;
+}
+
+UserView AuthService::update_user(const Actor& actor, std::int64_t user_id, const std::optional<std::string>& display_name,
+                                  std::optional<bool> disabled, const std::optional<std::vector<NewGrant>>& grants) {
+  if (display_name && (display_name->empty() || core::utf8_length(*display_name) > 50))
+    throw core::invalid("display_name", "display name must be 1–50 characters");
+  if (grants && grants->empty()) throw core::invalid("grants", "a user needs at least one role");
+  UserView view;
+  ctx_.db.write([&](store::Connection& c) {
+    managed_user(c, actor, user_id);
+    if (user_id == actor.user_id && (disabled.value_or(false) || grants))
+      throw core::invalid("id", "不能停用自己或修改自己的角色 (you cannot disable yourself or change your own roles)");
+    boost::json::object changed;
+    if (display_name) {
+      c.execute("UPDATE users SET display_name = ? WHERE id = ?", {*display_name, user_id});
+      changed["display_name"] = *display_name;
+    }
+    if (disabled) {
+      c.execute("UPDATE users SET disabled = ? WHERE id = ?", {std::int64_t{*disabled ? 1 : 0}, user_id});
+      if (*disabled) c.execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+      changed["disabled"] = *disabled;
+    }
+    if (grants) {
+      boost::json::array list;
+      for (const auto& g : *grants) require(actor, core::Permission::manage_users, org_path(c, g.org_id));
+      c.execute("DELETE FROM grants WHERE user_id = ?", {user_id});
+      for (const auto& g : *grants) {
+        c.execute("INSERT INTO grants(user_id, role, org_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                  {user_id, std::string(core::to_code(g.role)), g.org_id});
+        list.push_back(boost::json::object{{"role", core::to_code(g.role)}, {"org_id", g.org_id}});
+      }
+      changed["grants"] = std::move(list);
+    }
+    append_audit(c, ctx_, {actor.username, "user.update", "user", std::to_string(user_id), boost::json::serialize(changed)});
+    view = managed_user(c, actor, user_id);
+  });
+  return view;
+}
+
+void AuthService::reset_password(const Actor& actor, std::int64_t user_id, const std::string& new_password) {
+  check_password_strength(new_password, "password");
+  const auto hash = hash_password(new_password);
+  ctx_.db.write([&](store::Connection& c) {
+    managed_user(c, actor, user_id);
+    c.execute("UPDATE users SET password_hash = ? WHERE id = ?", {hash, user_id});
+    c.execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+    append_audit(c, ctx_, {actor.username, "user.password_reset", "user", std::to_string(user_id), ""});
+  });
 }
 
 }  // namespace skb::service

@@ -38,6 +38,7 @@ struct UserView {
   std::string display_name;
   std::vector<Grant> grants;
   std::string created_at;
+  bool disabled = false;
 };
 
 class AuthService {
@@ -56,12 +57,22 @@ class AuthService {
   // Bootstrap without an actor: the first admin, granted at the root organisation.
   UserView create_admin(const std::string& username, const std::string& password);
   std::vector<UserView> list_users(const Actor& actor) const;
+  // Replaces what is given: display name, disabled flag, grants. Disabling ends the user's sessions.
+  UserView update_user(const Actor& actor, std::int64_t user_id, const std::optional<std::string>& display_name,
+                       std::optional<bool> disabled, const std::optional<std::vector<NewGrant>>& grants);
+  // An administrator sets a new password (the user forgot theirs); every session of the user ends.
+  void reset_password(const Actor& actor, std::int64_t user_id, const std::string& new_password);
 
  private:
   UserView insert_user(store::Connection& conn, const std::string& by, const NewUser& user);
+  // Loads a user the actor may manage (every grant in the actor's scope); throws not_found / forbidden.
+  UserView managed_user(store::Connection& conn, const Actor& actor, std::int64_t user_id) const;
   const Context& ctx_;
   mutable std::mutex throttle_mutex_;
-  core::LoginThrottle throttle_;
+  // Per username: a few failures, then back-off. Per client address: far more, because a venue's
+  // judges often share one address behind NAT and must not lock each other out.
+  core::LoginThrottle user_throttle_{{5, 2, 900, 3600}};
+  core::LoginThrottle client_throttle_{{30, 2, 900, 3600}};
 };
 
 // Loads the grants of `user_id` with their organisations' paths and names.

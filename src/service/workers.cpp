@@ -47,9 +47,11 @@ std::string like_escape(const std::string& s) {
 // The WHERE clause for the actor's scope and a filter; every value is a bound parameter.
 std::string where_clause(const std::vector<std::string>& scope, const WorkerFilter& f, store::Params& params) {
   std::string sql = " WHERE (";
+  // A subtree is a range of paths: "/1/4/" ≤ path < "/1/40" ('0' follows '/'), which an index serves.
   for (size_t i = 0; i < scope.size(); ++i) {
-    sql += i ? " OR w.org_path LIKE ?" : "w.org_path LIKE ?";
-    params.push_back(scope[i] + "%");
+    sql += i ? " OR (w.org_path >= ? AND w.org_path < ?)" : "(w.org_path >= ? AND w.org_path < ?)";
+    params.push_back(scope[i]);
+    params.push_back(scope[i].substr(0, scope[i].size() - 1) + "0");
   }
   sql += ")";
   if (f.work_type_id) {
@@ -78,7 +80,7 @@ void attach_work_types(store::Connection& c, std::vector<WorkerView>& views) {
     store::Params params;
     for (size_t i = start; i < std::min(views.size(), start + 500); ++i) {
       sql += i == start ? "?" : ",?";
-      params.push_back(views[i].id);
+      params.emplace_back(std::in_place_type<std::int64_t>, views[i].id);
     }
     sql += ") ORDER BY x.worker_id, t.id";
     for (const auto& r : c.query(sql, params)) by_id[r.i64(0)]->work_types.push_back({r.i64(1), r.str(2)});
@@ -213,6 +215,11 @@ std::vector<WorkerView> WorkerService::export_rows(const Actor& actor, const Wor
     for (const auto& r : c.query(std::string(kSelect) + where + " ORDER BY w.org_path, w.employee_no", params))
       rows.push_back(view_from(r));
     attach_work_types(c, rows);
+  });
+  ctx_.db.write([&](store::Connection& c) {  // who took a copy of whose records is worth knowing later
+    append_audit(c, ctx_, {actor.username, "worker.export", "worker", "",
+                           boost::json::serialize(boost::json::object{{"rows", rows.size()},
+                                                                      {"org_id", f.org_id.value_or(0)}})});
   });
   return rows;
 }
@@ -379,7 +386,7 @@ ImportOutcome WorkerService::import(const Actor& actor, const std::vector<Import
         auto it = orgs.find(org_text);
         if (it == orgs.end()) it = orgs.emplace(org_text, find_org_by_name_or_code(c, org_text)).first;
         org = it->second;
-        if (!org) row_problems.push_back({0, "org", "unknown", "找不到单位“" + org_text + "”"});
+        if (!org) row_problems.push_back({0, "org", "unknown", "找不到单位“" + org_text + "”，或名称不唯一（请填写单位代码）"});
         else if (!actor.can(Permission::write_workers, org->path) || !actor.can(Permission::import_export_workers, org->path))
           row_problems.push_back({0, "org", "forbidden", "无权向单位“" + org_text + "”导入职工"});
       }

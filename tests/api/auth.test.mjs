@@ -80,10 +80,39 @@ test('changing the password checks the old one and the new one works', async () 
   assert.equal(r.status, 204)
 })
 
+test('an admin disables a user, resets a password and changes grants; each ends the user\'s sessions', async () => {
+  const admin = await app.login()
+  const root = (await app.request('GET', '/api/v1/orgs', { token: admin })).body.items[0].id
+  const created = await app.request('POST', '/api/v1/users', { token: admin, body: { username: 'temp.user', password: 'Temp-Pass-123', display_name: '临时', grants: [{ role: 'viewer', org_id: root }] } })
+  assert.equal(created.status, 201)
+  const id = created.body.id
+  let t = await app.login('temp.user', 'Temp-Pass-123')
+  let r = await app.request('PATCH', `/api/v1/users/${id}`, { token: admin, body: { disabled: true } })
+  assert.equal(r.status, 200)
+  assert.equal(r.body.disabled, true)
+  assert.equal((await app.request('GET', '/api/v1/me', { token: t })).status, 401)
+  const denied = await app.request('POST', '/api/v1/auth/login', { body: { username: 'temp.user', password: 'Temp-Pass-123' } })
+  assert.equal(denied.status, 401)
+  await app.request('PATCH', `/api/v1/users/${id}`, { token: admin, body: { disabled: false, grants: [{ role: 'hr', org_id: root }] } })
+  t = await app.login('temp.user', 'Temp-Pass-123')
+  assert.equal((await app.request('GET', '/api/v1/me', { token: t })).body.user.grants[0].role, 'hr')
+  r = await app.request('POST', `/api/v1/users/${id}/password`, { token: admin, body: { password: 'Reset-Pass-456' } })
+  assert.equal(r.status, 204)
+  assert.equal((await app.request('GET', '/api/v1/me', { token: t })).status, 401)
+  t = await app.login('temp.user', 'Reset-Pass-456')
+  // Non-admins cannot manage users; an admin cannot disable themselves.
+  assert.equal((await app.request('PATCH', `/api/v1/users/${id}`, { token: t, body: { disabled: true } })).status, 403)
+  const me = (await app.request('GET', '/api/v1/me', { token: admin })).body.user.id
+  assert.equal((await app.request('PATCH', `/api/v1/users/${me}`, { token: admin, body: { disabled: true } })).status, 400)
+})
+
 test('repeated failures are rate limited with Retry-After', async () => {
   // Runs last: it puts this client address into back-off.
   let last
   for (let i = 0; i < 7; i++) last = await app.request('POST', '/api/v1/auth/login', { body: { username: 'victim', password: 'guess-' + i } })
+  // Another user from the same address is not locked out by someone else's failures.
+  const other = await app.request('POST', '/api/v1/auth/login', { body: { username: 'admin', password: 'Admin-Pass-123' } })
+  assert.equal(other.status, 200)
   assert.equal(last.status, 429)
   assert.equal(last.body.error.code, 'rate_limited')
   assert.ok(Number(last.headers.get('retry-after')) > 0)

@@ -75,3 +75,13 @@ test('a judge sees only the workers of their own union', async () => {
   const r = await app.request('GET', `/api/v1/workers?org_id=${otherEnterprise.id}`, { token: tokens.judge })
   assert.equal(r.status, 403)
 })
+
+test('an admin of a sub-organisation cannot read the whole audit log or link accounts to outside workers', async () => {
+  const unionA = (await app.request('GET', '/api/v1/me', { token: tokens.judge })).body.user.grants[0].org_id
+  const u = await app.request('POST', '/api/v1/users', { token: tokens.admin, body: { username: 'union.admin', password: 'Union-Admin-1', grants: [{ role: 'admin', org_id: unionA }] } })
+  assert.equal(u.status, 201)
+  const t = await app.login('union.admin', 'Union-Admin-1')
+  assert.equal((await app.request('GET', '/api/v1/audit', { token: t })).status, 403)
+  const link = await app.request('POST', '/api/v1/users', { token: t, body: { username: 'linked.far', password: 'Linked-Far-1', worker_id: farWorker.id, grants: [{ role: 'worker', org_id: unionA }] } })
+  assert.equal(link.status, 403)
+})

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { startEnv, ADMIN, ARTIFACTS } from './lib/env.mjs'
 import { newPage, login, sel, shot, pickOption, withShotOnFailure } from './lib/ui.mjs'
 import { validId, badCheckId, phone, RUN, writeImportXlsx } from './lib/data.mjs'
@@ -62,6 +63,8 @@ test('create a worker through the dialog and see it in the list', { timeout: 900
     const employeeNo = 'E2E-' + RUN + '-1'
     await page.locator(sel('menu-workers')).click()
     await page.locator(sel('workers-page')).waitFor()
+    await page.locator(`${sel('workers-table')} .el-table__row`).first().waitFor()
+    await shot(page, '04-workers-list')
     await page.locator(sel('worker-create-btn')).click()
     const dialog = page.locator('.el-dialog', { has: page.locator(sel('wf-name')) })
     await dialog.waitFor({ state: 'visible' })
@@ -91,7 +94,7 @@ test('create a worker through the dialog and see it in the list', { timeout: 900
     assert.match(text, new RegExp(name))
     assert.match(text, /高级工/)
     assert.doesNotMatch(text, /19850315/, 'the ID number is masked in the list')
-    await shot(page, '04-workers-list')
+    await shot(page, '04b-worker-created')
 
     // The worker detail page shows masked data and the level history.
     await row.locator(sel('worker-link')).click()
@@ -180,5 +183,21 @@ test('import: a valid file imports every row and the list shows them', { timeout
       3
     )
     await shot(page, '08-workers-after-import')
+  })
+})
+
+test('export downloads an .xlsx of the filtered list', { timeout: 60000 }, async () => {
+  await withShotOnFailure(page, 'export', async () => {
+    // The list is still filtered by the run marker from the import test.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(sel('worker-export-btn')).click()
+    ])
+    assert.match(download.suggestedFilename(), /\.xlsx$/)
+    const path = join(ARTIFACTS, 'export.xlsx')
+    await download.saveAs(path)
+    const bytes = readFileSync(path)
+    assert.ok(bytes.length > 100, 'the export is not empty')
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'the export is an .xlsx (zip) file')
   })
 })

@@ -35,7 +35,9 @@ void add_org_routes(Router& router, service::Services& s) {
   router.add("GET", "/api/v1/orgs/{id}", Access::signed_in,
              [&s](Request& req) { return json_response(to_json(s.orgs.get(*req.actor, path_id(req)))); });
   router.add("PATCH", "/api/v1/orgs/{id}", Access::signed_in, [&s](Request& req) {
-    return json_response(to_json(s.orgs.update(*req.actor, path_id(req), org_input(parse_object(req)))));
+    const auto input = org_input(parse_object(req));
+    if (input.parent_id) throw core::invalid("parent_id", "请使用 POST /orgs/{id}/move 移动组织 (use POST /orgs/{id}/move to move)");
+    return json_response(to_json(s.orgs.update(*req.actor, path_id(req), input)));
   });
   router.add("POST", "/api/v1/orgs/{id}/move", Access::signed_in, [&s](Request& req) {
     const auto parent = opt_id(parse_object(req), "parent_id");

@@ -44,7 +44,10 @@ void add_work_type_routes(Router& router, service::Services& s) {
   router.add("GET", "/api/v1/work-types/{id}", Access::signed_in,
              [&s](Request& req) { return json_response(to_json(s.work_types.get(*req.actor, path_id(req)))); });
   router.add("PUT", "/api/v1/work-types/{id}", Access::signed_in, [&s](Request& req) {
-    return json_response(to_json(s.work_types.replace(*req.actor, path_id(req), work_type_input(parse_object(req)))));
+    const auto body = parse_object(req);
+    // PUT replaces the whole list; a missing list would silently delete every dimension.
+    if (!opt_array(body, "dimensions")) throw core::invalid("dimensions", "dimensions 为必填项 (is required; send [] to remove all)");
+    return json_response(to_json(s.work_types.replace(*req.actor, path_id(req), work_type_input(body))));
   });
   router.add("DELETE", "/api/v1/work-types/{id}", Access::signed_in, [&s](Request& req) {
     s.work_types.remove(*req.actor, path_id(req));

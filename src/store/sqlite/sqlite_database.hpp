@@ -16,7 +16,7 @@ class SqliteConnection;
 
 class SqliteDatabase final : public Database {
  public:
-  explicit SqliteDatabase(const std::string& path, int readers = 4);
+  explicit SqliteDatabase(const std::string& path, int readers = 8);
   ~SqliteDatabase() override;
   SqliteDatabase(const SqliteDatabase&) = delete;
   SqliteDatabase& operator=(const SqliteDatabase&) = delete;

@@ -2,7 +2,16 @@
 // the small demo, `serve --port 0` with the built web app, and Debian's Chromium driven by
 // playwright-core. stop() always ends what start() began.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, mkdirSync, rmSync, createWriteStream } from 'node:fs'
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -34,15 +43,36 @@ const CHROMIUM_ARGS = [
 
 mkdirSync(ARTIFACTS, { recursive: true })
 
-/** Builds web/dist when it is missing (needs web/node_modules: `npm ci` in web/). */
+function newestMtime(path) {
+  if (!existsSync(path)) return 0
+  const st = statSync(path)
+  if (!st.isDirectory()) return st.mtimeMs
+  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), st.mtimeMs)
+}
+
+/**
+ * Builds web/dist when it is missing or older than the web sources (needs web/node_modules:
+ * `npm ci` in web/). A dist given by SKB_WEB_DIST is used as it is.
+ */
 function ensureWebBuilt() {
-  if (existsSync(join(WEB_DIST, 'index.html'))) return
   const web = join(REPO, 'web')
-  if (!existsSync(join(web, 'node_modules'))) {
-    throw new Error(`${WEB_DIST}/index.html is missing: run "npm ci && npm run build" in web/`)
+  const index = join(WEB_DIST, 'index.html')
+  if (existsSync(index)) {
+    if (process.env.SKB_WEB_DIST) return
+    const sources = Math.max(
+      newestMtime(join(web, 'src')),
+      newestMtime(join(web, 'index.html')),
+      newestMtime(join(web, 'package-lock.json')),
+      newestMtime(join(web, 'vite.config.js'))
+    )
+    if (statSync(index).mtimeMs >= sources) return
   }
-  const r = spawnSync('npm', ['run', 'build'], { cwd: web, stdio: 'inherit', timeout: 180000 })
-  if (r.status !== 0) throw new Error('npm run build in web/ failed')
+  if (!existsSync(join(web, 'node_modules'))) {
+    throw new Error(`${index} is missing or stale: run "npm ci && npm run build" in web/`)
+  }
+  const r = spawnSync('npm', ['run', 'build'], { cwd: web, encoding: 'utf8', timeout: 180000 })
+  writeFileSync(join(ARTIFACTS, 'web-build.log'), (r.stdout || '') + (r.stderr || ''))
+  if (r.status !== 0) throw new Error(`npm run build in web/ failed:\n${r.stdout}\n${r.stderr}`)
 }
 
 /** Runs one CLI command to completion (bounded), feeding `input` on stdin. */

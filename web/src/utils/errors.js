@@ -47,7 +47,7 @@ export function errorText(err) {
   if (err.status === 403) return msg && !/^HTTP /.test(msg) ? msg : t('errors.forbidden')
   if (err.status === 404 && /^HTTP /.test(msg)) return t('errors.notFound')
   if (err.status === 413) return t('errors.tooLarge')
-  if (err.field) return t('errors.field', { field: fieldLabel(err.field), msg })
+  if (err.field && FIELD_KEYS[err.field]) return t('errors.field', { field: fieldLabel(err.field), msg })
   return msg
 }
 
