@@ -22,8 +22,9 @@ int days_in_month(int y, int m) {
   static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && leap(y) ? 29 : kDays[static_cast<size_t>(m - 1)];
 }
-bool fail(std::string* why, const char* message) {
+bool fail(std::string* why, std::string* code, const char* code_text, const char* message) {
   if (why) *why = message;
+  if (code) *code = code_text;
   return false;
 }
 }  // namespace
@@ -42,25 +43,26 @@ std::string normalize_national_id(std::string_view id) {
   return s;
 }
 
-std::optional<NationalIdInfo> check_national_id(std::string_view raw, std::string_view today, std::string* why) {
+std::optional<NationalIdInfo> check_national_id(std::string_view raw, std::string_view today, std::string* why,
+                                                std::string* code) {
   const std::string id = normalize_national_id(raw);
-  if (id.size() != 18) return fail(why, "身份证号应为18位"), std::nullopt;
+  if (id.size() != 18) return fail(why, code, "id_length", "身份证号应为18位"), std::nullopt;
   const std::string_view body(id.data(), 17);
-  if (!all_digits(body)) return fail(why, "身份证号前17位应为数字"), std::nullopt;
+  if (!all_digits(body)) return fail(why, code, "id_format", "身份证号前17位应为数字"), std::nullopt;
   const char last = id[17];
   if (!(std::isdigit(static_cast<unsigned char>(last)) || last == 'X'))
-    return fail(why, "身份证号末位应为数字或X"), std::nullopt;
+    return fail(why, code, "id_format", "身份证号末位应为数字或X"), std::nullopt;
   if (body[0] == '0' || body.substr(0, 2) < "11" || body.substr(0, 2) > "91")
-    return fail(why, "身份证号地区码无效"), std::nullopt;
+    return fail(why, code, "id_region", "身份证号地区码无效"), std::nullopt;
 
   const int y = digits(body.substr(6, 4)), m = digits(body.substr(10, 2)), d = digits(body.substr(12, 2));
   if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-    return fail(why, "身份证号出生日期无效"), std::nullopt;
+    return fail(why, code, "id_birth_date", "身份证号出生日期无效"), std::nullopt;
   std::string birth = std::string(body.substr(6, 4)) + "-" + std::string(body.substr(10, 2)) + "-" +
                       std::string(body.substr(12, 2));
-  if (!today.empty() && birth > today) return fail(why, "身份证号出生日期晚于今天"), std::nullopt;
+  if (!today.empty() && birth > today) return fail(why, code, "id_future_birth", "身份证号出生日期晚于今天"), std::nullopt;
 
-  if (national_id_check_char(body) != last) return fail(why, "身份证号校验位错误"), std::nullopt;
+  if (national_id_check_char(body) != last) return fail(why, code, "id_check_digit", "身份证号校验位错误"), std::nullopt;
 
   return NationalIdInfo{std::move(birth), (body[16] - '0') % 2 == 1};
 }

@@ -12,8 +12,11 @@ struct NationalIdInfo {
 };
 
 // Checks length, digits, region code shape, birth date (a real calendar date, not after `today`
-// given as YYYY-MM-DD) and the ISO 7064 MOD 11-2 check digit. Returns nullopt with `why` set when invalid.
-std::optional<NationalIdInfo> check_national_id(std::string_view id, std::string_view today, std::string* why = nullptr);
+// given as YYYY-MM-DD) and the ISO 7064 MOD 11-2 check digit. Returns nullopt when invalid, with `why`
+// set to a message (zh) and `code` to a stable code (id_length, id_format, id_region, id_birth_date,
+// id_future_birth, id_check_digit) that user interfaces translate.
+std::optional<NationalIdInfo> check_national_id(std::string_view id, std::string_view today, std::string* why = nullptr,
+                                                std::string* code = nullptr);
 
 // The check character (0–9 or X) for the first 17 digits of an ID number.
 char national_id_check_char(std::string_view first17);

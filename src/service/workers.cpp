@@ -386,25 +386,25 @@ ImportOutcome WorkerService::import(const Actor& actor, const std::vector<Import
         auto it = orgs.find(org_text);
         if (it == orgs.end()) it = orgs.emplace(org_text, find_org_by_name_or_code(c, org_text)).first;
         org = it->second;
-        if (!org) row_problems.push_back({0, "org", "unknown", "找不到单位“" + org_text + "”，或名称不唯一（请填写单位代码）"});
+        if (!org) row_problems.push_back({0, "org", "unknown_org", "找不到单位“" + org_text + "”，或名称不唯一（请填写单位代码）"});
         else if (!actor.can(Permission::write_workers, org->path) || !actor.can(Permission::import_export_workers, org->path))
-          row_problems.push_back({0, "org", "forbidden", "无权向单位“" + org_text + "”导入职工"});
+          row_problems.push_back({0, "org", "forbidden_org", "无权向单位“" + org_text + "”导入职工"});
       }
       std::vector<std::int64_t> types;
       for (const auto& t : core::split_list(r.work_types)) {
         auto it = type_ids.find(t);
-        if (it == type_ids.end()) row_problems.push_back({0, "work_types", "unknown", "未知工种“" + t + "”"});
+        if (it == type_ids.end()) row_problems.push_back({0, "work_types", "unknown_work_type", "未知工种“" + t + "”"});
         else types.push_back(it->second);
       }
       if (row_problems.empty()) {
         const auto lookup = ctx_.sealer.lookup_hash(valid.id_number);
         const auto number_key = std::to_string(org->id) + "\n" + valid.employee_no;
-        if (!seen_ids.insert(lookup).second) row_problems.push_back({0, "id_number", "duplicate", "身份证号在文件中重复"});
+        if (!seen_ids.insert(lookup).second) row_problems.push_back({0, "id_number", "duplicate_in_file", "身份证号在文件中重复"});
         else if (c.query_one("SELECT 1 FROM workers WHERE id_lookup = ?", {lookup}))
-          row_problems.push_back({0, "id_number", "duplicate", "该身份证号已登记"});
-        if (!seen_numbers.insert(number_key).second) row_problems.push_back({0, "employee_no", "duplicate", "工号在文件中重复"});
+          row_problems.push_back({0, "id_number", "already_registered", "该身份证号已登记"});
+        if (!seen_numbers.insert(number_key).second) row_problems.push_back({0, "employee_no", "duplicate_in_file", "工号在文件中重复"});
         else if (c.query_one("SELECT 1 FROM workers WHERE org_id = ? AND employee_no = ?", {org->id, valid.employee_no}))
-          row_problems.push_back({0, "employee_no", "duplicate", "本单位已有该工号"});
+          row_problems.push_back({0, "employee_no", "already_registered", "本单位已有该工号"});
       }
       if (row_problems.empty()) {
         ready.push_back({std::move(valid), *org, std::move(types)});

@@ -31,6 +31,13 @@ export function fieldLabel(field) {
   return key ? t(key) : field
 }
 
+/** One import or form problem ({field, code, message}) in the current language; the server's text when the code is new. */
+export function problemText(problem) {
+  const { t, te } = i18n.global
+  const key = `problems.${problem.code}`
+  return problem.code && te(key) ? t(key) : problem.message
+}
+
 /** Turns any thrown error into one line of text for the current language. */
 export function errorText(err) {
   const t = i18n.global.t

@@ -221,6 +221,7 @@ export default {
     none: 'Your account is not linked to a worker record yet. Please ask your HR administrator.'
   },
   import: {
+    problemCount: '{n} problem(s); nothing was imported',
     title: 'Import workers',
     step1: 'Choose a file',
     hint: 'An .xlsx or .csv file whose first row is the header: name, gender, employee_no, org, work_types, skill_level, phone, id_number (the Chinese headers 姓名, 性别, 工号, 单位, 工种, 技能等级, 手机号, 身份证号 work too). Separate several work types with "、".',
@@ -277,6 +278,25 @@ export default {
     verifyOk: 'Verified: {n} entries, the hash chain is intact',
     verifyBad: 'Verification failed: the chain breaks at entry {seq}',
     empty: 'No audit entries'
+  },
+  problems: {
+    required: 'Required',
+    too_long: 'Too long',
+    invalid_skill_level: 'Skill level must be 初级工/中级工/高级工/技师/高级技师 (junior … senior technician)',
+    invalid_phone: 'Phone must be an 11-digit mainland mobile number',
+    invalid_gender: 'Gender must be 男 (male) or 女 (female)',
+    gender_mismatch: 'Gender does not match the ID number',
+    id_length: 'The ID number must have 18 characters',
+    id_format: 'Malformed ID number (17 digits, then a digit or X)',
+    id_region: 'The ID number has an invalid region code',
+    id_birth_date: 'The ID number has an invalid birth date',
+    id_future_birth: 'The ID number has a birth date after today',
+    id_check_digit: 'Wrong check digit in the ID number',
+    unknown_org: 'Unknown organisation, or its name is not unique (use its code)',
+    forbidden_org: 'You may not import workers into this organisation',
+    unknown_work_type: 'Unknown work type',
+    duplicate_in_file: 'Duplicates another row of the file',
+    already_registered: 'Already registered'
   },
   errors: {
     network: 'Cannot reach the server. Check the network',

@@ -221,6 +221,7 @@ export default {
     none: '您的账号尚未关联职工档案，请联系所在单位的人力资源管理员。'
   },
   import: {
+    problemCount: '{n} 处错误，未导入任何数据',
     title: '批量导入职工',
     step1: '选择文件',
     hint: '支持 .xlsx 与 .csv 文件。第一行为表头：姓名、性别、工号、单位、工种、技能等级、手机号、身份证号（也可使用英文列名 name、gender、employee_no、org、work_types、skill_level、phone、id_number）。多个工种用“、”分隔。',
@@ -277,6 +278,25 @@ export default {
     verifyOk: '校验通过，共 {n} 条记录，哈希链完整',
     verifyBad: '校验失败：第 {seq} 条记录起哈希链不一致',
     empty: '暂无审计记录'
+  },
+  problems: {
+    required: '必填项为空',
+    too_long: '内容过长',
+    invalid_skill_level: '技能等级应为 初级工/中级工/高级工/技师/高级技师',
+    invalid_phone: '手机号应为11位大陆手机号',
+    invalid_gender: '性别应为 男 或 女',
+    gender_mismatch: '性别与身份证号不符',
+    id_length: '身份证号应为18位',
+    id_format: '身份证号格式错误（前17位为数字，末位为数字或X）',
+    id_region: '身份证号地区码无效',
+    id_birth_date: '身份证号出生日期无效',
+    id_future_birth: '身份证号出生日期晚于今天',
+    id_check_digit: '身份证号校验位错误',
+    unknown_org: '找不到该单位，或名称不唯一（请填写单位代码）',
+    forbidden_org: '无权向该单位导入职工',
+    unknown_work_type: '未知工种',
+    duplicate_in_file: '与文件中另一行重复',
+    already_registered: '系统中已登记'
   },
   errors: {
     network: '无法连接服务器，请检查网络',
