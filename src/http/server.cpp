@@ -34,8 +34,9 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const std::stri
   r.method = std::string(in.method_string());
   r.client = client;
   const std::string target(in.target());
-  auto parsed = boost::urls::parse_origin_form(target);
-  if (parsed) {
+  if (target.find_first_of("?%") == std::string::npos) {
+    r.path = target;  // nothing to decode: skip the URL parser on the hot path
+  } else if (auto parsed = boost::urls::parse_origin_form(target)) {
     r.path = parsed->path();
     for (auto param : parsed->params()) r.query[param.key] = param.value;
   } else {
@@ -72,15 +73,29 @@ struct Server::Impl {
   Impl(const Router& r, const StaticFiles& f, ServerOptions o)
       : router(r), files(f), options(std::move(o)),
         io_threads(options.io_threads > 0 ? options.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
-        ioc(io_threads),
+        contexts(make_contexts(io_threads)),
+        ioc(*contexts.front()),
         workers(static_cast<size_t>(options.worker_threads > 0 ? options.worker_threads : 4 * io_threads)),
-        acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {}
+        acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {
+    for (auto& c : contexts) guards.push_back(asio::make_work_guard(*c));
+  }
+
+  // One single-threaded io_context per I/O thread: a connection lives on one thread for its whole
+  // life, so its session needs no strand and no locks (the accept loop deals connections round-robin).
+  static std::vector<std::unique_ptr<asio::io_context>> make_contexts(int n) {
+    std::vector<std::unique_ptr<asio::io_context>> out;
+    for (int i = 0; i < n; ++i) out.push_back(std::make_unique<asio::io_context>(1));
+    return out;
+  }
 
   const Router& router;
   const StaticFiles& files;
   ServerOptions options;
   int io_threads;
-  asio::io_context ioc;
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  asio::io_context& ioc;  // the first context: accepting, signals, shutdown
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  size_t next_context = 0;
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
@@ -168,7 +183,8 @@ struct Server::Impl {
   awaitable<void> accept_loop() {
     for (;;) {
       boost::system::error_code ec;
-      tcp::socket socket = co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(use_awaitable, ec));
+      auto& target = *contexts[next_context++ % contexts.size()];
+      tcp::socket socket = co_await acceptor.async_accept(target, asio::redirect_error(use_awaitable, ec));
       if (ec) {
         if (!acceptor.is_open()) co_return;
         continue;  // e.g. too many open files: keep serving the connections we have
@@ -189,7 +205,7 @@ struct Server::Impl {
     auto poll = std::make_shared<std::function<void()>>();
     *poll = [this, timer, deadline, poll] {
       if (in_flight.load() == 0 || std::chrono::steady_clock::now() > deadline) {
-        ioc.stop();
+        for (auto& c : contexts) c->stop();
         *poll = nullptr;
         return;
       }
@@ -223,7 +239,7 @@ void Server::run() {
   });
   asio::co_spawn(impl_->ioc, impl_->accept_loop(), asio::detached);
   std::vector<std::thread> threads;
-  for (int i = 1; i < impl_->io_threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  for (size_t i = 1; i < impl_->contexts.size(); ++i) threads.emplace_back([this, i] { impl_->contexts[i]->run(); });
   impl_->ioc.run();
   for (auto& t : threads) t.join();
   impl_->workers.join();
