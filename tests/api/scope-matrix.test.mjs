@@ -49,13 +49,31 @@ const MATRIX = [
   ['read the audit log', () => ({ method: 'GET', path: '/api/v1/audit' }), ['admin'], 200, 403],
   ['verify the audit chain', () => ({ method: 'GET', path: '/api/v1/audit/verify' }), ['admin'], 200, 403],
   ['read my own worker record', () => ({ method: 'GET', path: '/api/v1/me/worker' }), ['worker'], 200, 404],
+  ['rename the HR enterprise', () => ({ method: 'PATCH', path: `/api/v1/orgs/${hrEnterprise.id}`, body: { name: hrEnterprise.name } }), ['admin', 'organiser'], 200, 403],
+  ['move an organisation', async () => ({ method: 'POST', path: `/api/v1/orgs/${(await freshOrg()).id}/move`, body: { parent_id: root.id } }), ['admin', 'organiser'], 200, 403],
+  ['delete an organisation', async () => ({ method: 'DELETE', path: `/api/v1/orgs/${(await freshOrg()).id}` }), ['admin', 'organiser'], 204, 403],
+  ['replace a work type', () => ({ method: 'PUT', path: `/api/v1/work-types/${welding.id}`, body: { code: welding.code, name: welding.name, description: welding.description, dimensions: welding.dimensions } }), ['admin', 'organiser'], 200, 403],
+  ['edit a worker of the HR enterprise', () => ({ method: 'PATCH', path: `/api/v1/workers/${hrWorker.id}`, body: { name: hrWorker.name } }), ['admin', 'organiser', 'hr'], 200, 403],
+  ['record a level change', () => ({ method: 'POST', path: `/api/v1/workers/${hrWorker.id}/levels`, body: { skill_level: hrWorker.skill_level, effective_date: '2020-01-01', note: 'matrix' } }), ['admin', 'organiser', 'hr'], 200, 403],
+  ['delete a worker of the HR enterprise', async () => ({ method: 'DELETE', path: `/api/v1/workers/${(await freshWorker()).id}` }), ['admin', 'organiser', 'hr'], 204, 403],
 ]
+
+// Targets that a successful call consumes are made fresh, by the admin, for every role.
+async function freshOrg() {
+  const r = await app.request('POST', '/api/v1/orgs', { token: tokens.admin, body: { name: '临时组织' + unique(), kind: 'enterprise', parent_id: hrEnterprise.parent_id } })
+  return r.body
+}
+async function freshWorker() {
+  const n = unique()
+  const r = await app.request('POST', '/api/v1/workers', { token: tokens.admin, body: { name: '临时' + n, employee_no: 'TMP-' + n, org_id: hrEnterprise.id, skill_level: 'junior', phone: '1370000' + String(1000 + n), id_number: idNumber('19930303', 300 + n) } })
+  return r.body
+}
 
 for (const [name, build, allowed, okStatus, denyStatus] of MATRIX) {
   for (const role of ROLES) {
     const expected = allowed.includes(role) ? okStatus : denyStatus
     test(`${role} → ${name}: ${expected}`, async () => {
-      const { method, path, body } = build()
+      const { method, path, body } = await build()
       const r = await app.request(method, path, { token: tokens[role], body })
       assert.equal(r.status, expected, JSON.stringify(r.body))
     })

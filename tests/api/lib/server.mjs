@@ -48,7 +48,8 @@ export class Instance {
   /** Starts `serve --port 0`; resolves once it prints its address. */
   start(extraArgs = []) {
     return new Promise((resolvePromise, reject) => {
-      const child = spawn(BIN, ['serve', '--db', this.db, '--port', '0', '--web', join(this.dir, 'no-web'), ...extraArgs],
+      const web = extraArgs.includes('--web') ? [] : ['--web', join(this.dir, 'no-web')]
+      const child = spawn(BIN, ['serve', '--db', this.db, '--port', '0', ...web, ...extraArgs],
         { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] })
       children.add(child)
       this.child = child
