@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "service/audit.hpp"
 #include "service/demo.hpp"
+#include "service/demo_competition.hpp"
 #include "service/spreadsheet.hpp"
 #include "service/worker_sheet.hpp"
 
@@ -177,10 +178,14 @@ int run(int argc, char** argv, const Wiring& wiring) {
         std::cout << "demo data is already present; nothing changed\n";
         return 0;
       }
+      const auto contest = service::seed_demo_competition(services, demo_small ? 12 : 100);
       std::cout << "demo: " << summary.orgs << " organisations, " << summary.work_types << " work types, "
-                << summary.workers << " workers\n";
+                << summary.workers << " workers; 1 competition with " << contest.events << " events, " << contest.entries
+                << " entrants, " << contest.marks << " marks\n";
       std::cout << "demo accounts (passwords are shown only now):\n";
       for (const auto& a : summary.accounts)
+        std::cout << "  " << a.role << "\t" << a.username << "\t" << a.password << "\t(" << a.scope << ")\n";
+      for (const auto& a : contest.accounts)
         std::cout << "  " << a.role << "\t" << a.username << "\t" << a.password << "\t(" << a.scope << ")\n";
       return 0;
     }

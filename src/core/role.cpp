@@ -28,14 +28,19 @@ bool role_allows(Role role, Permission p) {
     case Role::admin:
       return true;
     case Role::organiser:
-      return p != P::manage_users && p != P::read_audit && p != P::read_worker_pii;
+      return p != P::manage_users && p != P::read_audit && p != P::read_worker_pii && p != P::mark_entries &&
+             p != P::lead_judging;
     case Role::hr:
       return p == P::read_orgs || p == P::read_work_types || p == P::read_workers || p == P::write_workers ||
-             p == P::read_worker_pii || p == P::import_export_workers;
+             p == P::read_worker_pii || p == P::import_export_workers || p == P::read_competitions;
     case Role::chief_judge:
+      return p == P::read_orgs || p == P::read_work_types || p == P::read_workers || p == P::read_competitions ||
+             p == P::mark_entries || p == P::lead_judging;
     case Role::judge:
+      return p == P::read_orgs || p == P::read_work_types || p == P::read_workers || p == P::read_competitions ||
+             p == P::mark_entries;
     case Role::viewer:
-      return p == P::read_orgs || p == P::read_work_types || p == P::read_workers;
+      return p == P::read_orgs || p == P::read_work_types || p == P::read_workers || p == P::read_competitions;
     case Role::worker:
       return p == P::read_work_types;  // and their own record, checked by identity not by role
   }

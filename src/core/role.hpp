@@ -13,6 +13,9 @@ enum class Permission {
   read_work_types, write_work_types,
   read_workers, write_workers, read_worker_pii, import_export_workers,
   manage_users, read_audit,
+  read_competitions, manage_competitions,  // set up competitions, events, schemes, entries, judges
+  mark_entries,                            // a judge's marks (still needs an assignment to the event)
+  lead_judging,                            // chief judge: judge report, flags, locks
 };
 
 std::string_view to_code(Role role);

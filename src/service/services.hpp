@@ -1,6 +1,8 @@
 #pragma once
 // All use cases over one context, built once by main.cpp and shared by HTTP handlers and the CLI.
 #include "service/auth.hpp"
+#include "service/competitions.hpp"
+#include "service/judging.hpp"
 #include "service/context.hpp"
 #include "service/idempotency.hpp"
 #include "service/orgs.hpp"
@@ -11,7 +13,8 @@ namespace skb::service {
 
 struct Services {
   explicit Services(Context context)
-      : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx) {}
+      : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
+        judging(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -21,6 +24,8 @@ struct Services {
   WorkTypeService work_types;
   WorkerService workers;
   IdempotencyStore idempotency;
+  CompetitionService competitions;
+  JudgingService judging;
 };
 
 }  // namespace skb::service

@@ -19,6 +19,8 @@ void add_work_type_routes(Router& router, service::Services& services);
 void add_worker_routes(Router& router, service::Services& services);
 void add_user_routes(Router& router, service::Services& services);
 void add_audit_routes(Router& router, service::Services& services);
+void add_competition_routes(Router& router, service::Services& services);
+void add_judging_routes(Router& router, service::Services& services);
 
 // Every route of the API, as main.cpp serves it.
 void add_all_routes(Router& router, service::Services& services, const ServerInfo& info);

@@ -36,11 +36,12 @@ export class Instance {
     if (demo) {
       const d = this.cli(['demo', '--small'])
       if (d.status !== 0) throw new Error('demo failed: ' + d.stderr)
-      this.demoAccounts = Object.fromEntries(
-        d.stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => {
-          const [role, username, password] = l.trim().split('\t')
-          return [role, { username, password }]
-        }))
+      // One account per role (the first listed; the demo competition's judges follow them).
+      this.demoAccounts = {}
+      for (const l of d.stdout.split('\n').filter((x) => x.startsWith('  '))) {
+        const [role, username, password] = l.trim().split('\t')
+        this.demoAccounts[role] ??= { username, password }
+      }
     }
     return this
   }

@@ -1,0 +1,49 @@
+#pragma once
+// 竞赛: levels, the life cycle of a competition, and how an event totals its components.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/ranking.hpp"
+#include "core/scoring.hpp"
+
+namespace skb::core {
+
+enum class CompetitionLevel { enterprise, industry, city, province, national };
+enum class CompetitionStatus { draft, registration, running, marking_closed, published };
+
+std::string_view to_code(CompetitionLevel level);
+std::optional<CompetitionLevel> parse_competition_level(std::string_view code);
+std::string_view to_code(CompetitionStatus status);
+std::optional<CompetitionStatus> parse_competition_status(std::string_view code);
+// Forward one step at a time; a running competition may also go back to registration (late entries).
+bool may_move(CompetitionStatus from, CompetitionStatus to);
+
+std::string_view to_code(AspectKind kind);
+std::optional<AspectKind> parse_aspect_kind(std::string_view code);
+std::string_view to_code(ComponentKind kind);
+std::optional<ComponentKind> parse_component_kind(std::string_view code);
+std::string_view to_code(TotalMode mode);
+std::optional<TotalMode> parse_total_mode(std::string_view code);
+std::string_view to_code(TieBreak rule);
+std::optional<TieBreak> parse_tie_break(std::string_view code);
+
+// A marking scheme as the organiser declares it, for validation before it is saved.
+struct SchemeComponent {
+  ComponentKind kind = ComponentKind::practical;
+  double max_mark = 100;
+  double weight = 1;
+  std::vector<Aspect> aspects;
+};
+
+struct SchemeProblem {
+  int component = -1;  // index, -1 = the scheme as a whole
+  int aspect = -1;
+  std::string message;
+};
+
+// Aspect maxima (deductions excluded) add up to the component's maximum; weights sum to 1 in weighted
+// mode; every component has at least one aspect; maxima and steps are positive.
+std::vector<SchemeProblem> validate_scheme(TotalMode mode, const std::vector<SchemeComponent>& components);
+
+}  // namespace skb::core

@@ -1,0 +1,23 @@
+#pragma once
+// JSON shapes of competitions, events, schemes, entries, judges and standings.
+#include <boost/json.hpp>
+
+#include "service/competitions.hpp"
+#include "service/judging.hpp"
+
+namespace skb::http {
+
+boost::json::value to_json(const service::VenueView& v);
+boost::json::value to_json(const service::EventSummary& e);
+boost::json::value to_json(const service::CompetitionView& c);
+boost::json::value to_json(const service::EventView& e);
+boost::json::value to_json(const service::EntryView& e);
+boost::json::value to_json(const service::JudgeAssignmentView& j);
+boost::json::value to_json(const service::Standings& s);
+boost::json::value to_json(const service::JudgeTask& t);
+boost::json::value to_json(const core::JudgeSummary& j);
+
+// The scheme a client sends (PUT /events/{id}/scheme).
+std::vector<service::ComponentDef> scheme_from_json(const boost::json::object& body);
+
+}  // namespace skb::http

@@ -1,0 +1,119 @@
+#include <boost/json.hpp>
+
+#include "core/error.hpp"
+#include "http/handlers/competition_json.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json_input.hpp"
+#include "http/json_views.hpp"
+
+namespace skb::http {
+namespace {
+
+int small_int(const boost::json::object& o, const char* key, int fallback) {
+  const auto* v = o.if_contains(key);
+  if (!v || v->is_null()) return fallback;
+  if (!v->is_int64() || v->get_int64() < 0 || v->get_int64() > 1000)
+    throw core::invalid(key, std::string(key) + " 应为整数 (must be a whole number)");
+  return static_cast<int>(v->get_int64());
+}
+
+std::vector<std::string> string_list(const boost::json::object& o, const char* key, std::vector<std::string> fallback) {
+  const auto* a = opt_array(o, key);
+  if (!a) return fallback;
+  std::vector<std::string> out;
+  for (const auto& v : *a) {
+    if (!v.is_string()) throw core::invalid(key, std::string(key) + " 应为字符串数组 (must be an array of strings)");
+    out.emplace_back(v.get_string());
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_competition_routes(Router& router, service::Services& s) {
+  router.add("GET", "/api/v1/competitions", Access::signed_in, [&s](Request& req) {
+    boost::json::array items;
+    for (const auto& c : s.competitions.list(*req.actor)) items.push_back(to_json(c));
+    const auto total = static_cast<std::int64_t>(items.size());
+    return page_response(std::move(items), std::nullopt, total);
+  });
+  router.add("POST", "/api/v1/competitions", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    service::CompetitionInput in;
+    in.name = required_string(body, "name", 400);
+    in.level = required_string(body, "level", 20);
+    const auto org = opt_id(body, "organiser_org_id");
+    if (!org) throw core::invalid("organiser_org_id", "organiser_org_id 为必填项 (is required)");
+    in.organiser_org_id = *org;
+    in.starts_on = required_string(body, "starts_on", 20);
+    in.ends_on = required_string(body, "ends_on", 20);
+    return json_response(to_json(s.competitions.create(*req.actor, in)), 201);
+  });
+  router.add("GET", "/api/v1/competitions/{id}", Access::signed_in,
+             [&s](Request& req) { return json_response(to_json(s.competitions.get(*req.actor, path_id(req)))); });
+  router.add("POST", "/api/v1/competitions/{id}/status", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    return json_response(to_json(s.competitions.set_status(*req.actor, path_id(req), required_string(body, "status", 40))));
+  });
+  router.add("POST", "/api/v1/competitions/{id}/venues", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    service::VenueView v{0, required_string(body, "name", 400), opt_string(body, "city", 200).value_or(""),
+                         opt_string(body, "address", 800).value_or("")};
+    return json_response(to_json(s.competitions.add_venue(*req.actor, path_id(req), v)), 201);
+  });
+  router.add("POST", "/api/v1/competitions/{id}/events", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    service::EventInput in;
+    in.name = required_string(body, "name", 400);
+    const auto wt = opt_id(body, "work_type_id");
+    if (!wt) throw core::invalid("work_type_id", "work_type_id 为必填项 (is required)");
+    in.work_type_id = *wt;
+    in.team_size = small_int(body, "team_size", 1);
+    in.total_mode = opt_string(body, "total_mode", 20).value_or("raw_sum");
+    in.tie_breaks = string_list(body, "tie_breaks", in.tie_breaks);
+    in.min_judges = small_int(body, "min_judges", 3);
+    in.venue_ids = opt_id_list(body, "venue_ids").value_or(std::vector<std::int64_t>{});
+    return json_response(to_json(s.competitions.add_event(*req.actor, path_id(req), in)), 201);
+  });
+  router.add("GET", "/api/v1/events/{id}", Access::signed_in,
+             [&s](Request& req) { return json_response(to_json(s.competitions.get_event(*req.actor, path_id(req)))); });
+  router.add("PUT", "/api/v1/events/{id}/scheme", Access::signed_in, [&s](Request& req) {
+    return json_response(to_json(s.competitions.set_scheme(*req.actor, path_id(req), scheme_from_json(parse_object(req)))));
+  });
+  router.add("GET", "/api/v1/events/{id}/entries", Access::signed_in, [&s](Request& req) {
+    boost::json::array items;
+    for (const auto& e : s.competitions.list_entries(*req.actor, path_id(req))) items.push_back(to_json(e));
+    const auto total = static_cast<std::int64_t>(items.size());
+    return page_response(std::move(items), std::nullopt, total);
+  });
+  router.add("POST", "/api/v1/events/{id}/entries", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    const auto worker = opt_id(body, "worker_id");
+    if (!worker) throw core::invalid("worker_id", "worker_id 为必填项 (is required)");
+    return json_response(to_json(s.competitions.register_entry(*req.actor, path_id(req), *worker, opt_id(body, "venue_id"))), 201);
+  });
+  router.add("POST", "/api/v1/events/{id}/check-in", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    return json_response(to_json(s.competitions.check_in(*req.actor, path_id(req), required_string(body, "entry_code", 20))));
+  });
+  router.add("GET", "/api/v1/events/{id}/judges", Access::signed_in, [&s](Request& req) {
+    boost::json::array items;
+    for (const auto& j : s.competitions.list_judges(*req.actor, path_id(req))) items.push_back(to_json(j));
+    const auto total = static_cast<std::int64_t>(items.size());
+    return page_response(std::move(items), std::nullopt, total);
+  });
+  router.add("POST", "/api/v1/events/{id}/judges", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    service::JudgeAssignmentInput in;
+    const auto user = opt_id(body, "user_id");
+    if (!user) throw core::invalid("user_id", "user_id 为必填项 (is required)");
+    in.user_id = *user;
+    in.venue_id = opt_id(body, "venue_id");
+    in.component_id = opt_id(body, "component_id");
+    in.chief = opt_bool(body, "chief").value_or(false);
+    in.override_reason = opt_string(body, "override_reason", 2000).value_or("");
+    return json_response(to_json(s.competitions.assign_judge(*req.actor, path_id(req), in)), 201);
+  });
+}
+
+}  // namespace skb::http

@@ -1,0 +1,509 @@
+#include "service/competitions.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "service/audit.hpp"
+#include "service/auth.hpp"
+#include "service/crypto.hpp"
+#include "service/orgs.hpp"
+
+namespace skb::service {
+namespace {
+
+using core::Permission;
+
+bool valid_date(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  const int m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+std::string text_field(const std::string& raw, const char* field, size_t max_chars, bool required = true) {
+  std::string v(core::trim(raw));
+  if (required && v.empty()) throw core::invalid(field, std::string(field) + " 为必填项 (is required)");
+  if (!core::is_valid_utf8(v) || core::utf8_length(v) > max_chars)
+    throw core::invalid(field, std::string(field) + " 过长 (at most " + std::to_string(max_chars) + " characters)");
+  return v;
+}
+
+struct CompetitionRow {
+  std::int64_t id;
+  std::string org_path;
+  core::CompetitionStatus status;
+};
+
+CompetitionRow competition_row(store::Connection& c, std::int64_t id) {
+  auto r = c.query_one("SELECT id, org_path, status FROM competitions WHERE id = ?", {id});
+  if (!r) throw core::not_found("competition " + std::to_string(id));
+  return {r->i64(0), r->str(1), core::parse_competition_status(r->str(2)).value_or(core::CompetitionStatus::draft)};
+}
+
+std::vector<core::TieBreak> parse_tie_breaks(const std::string& text) {
+  std::vector<core::TieBreak> out;
+  for (const auto& part : core::split_list(text))
+    if (auto t = core::parse_tie_break(part)) out.push_back(*t);
+  return out;
+}
+
+std::string join_tie_breaks(const std::vector<core::TieBreak>& rules) {
+  std::string out;
+  for (auto r : rules) out += (out.empty() ? "" : ",") + std::string(core::to_code(r));
+  return out;
+}
+
+EventSummary summary_from(store::Connection& c, const store::Row& r) {
+  EventSummary e;
+  e.id = r.i64(0);
+  e.competition_id = r.i64(1);
+  e.name = r.str(2);
+  e.work_type_id = r.i64(3);
+  e.work_type_name = r.str(4);
+  e.team_size = static_cast<int>(r.i64(5));
+  e.total_mode = core::parse_total_mode(r.str(6)).value_or(core::TotalMode::raw_sum);
+  e.tie_breaks = parse_tie_breaks(r.str(7));
+  e.min_judges = static_cast<int>(r.i64(8));
+  for (const auto& v : c.query("SELECT venue_id FROM event_venues WHERE event_id = ? ORDER BY venue_id", {e.id}))
+    e.venue_ids.push_back(v.i64(0));
+  e.entry_count = c.query_one("SELECT COUNT(*) FROM entries WHERE event_id = ? AND status <> 'withdrawn'", {e.id})->i64(0);
+  return e;
+}
+
+constexpr const char* kEventSelect =
+    "SELECT e.id, e.competition_id, e.name, e.work_type_id, w.name, e.team_size, e.total_mode, e.tie_breaks, e.min_judges "
+    "FROM events e JOIN work_types w ON w.id = e.work_type_id";
+
+CompetitionView load_competition(store::Connection& c, std::int64_t id) {
+  auto r = c.query_one(
+      "SELECT c.id, c.name, c.level, c.organiser_org_id, o.name, c.org_path, c.starts_on, c.ends_on, c.status "
+      "FROM competitions c JOIN orgs o ON o.id = c.organiser_org_id WHERE c.id = ?",
+      {id});
+  if (!r) throw core::not_found("competition " + std::to_string(id));
+  CompetitionView v;
+  v.id = r->i64(0);
+  v.name = r->str(1);
+  v.level = core::parse_competition_level(r->str(2)).value_or(core::CompetitionLevel::city);
+  v.organiser_org_id = r->i64(3);
+  v.organiser_name = r->str(4);
+  v.org_path = r->str(5);
+  v.starts_on = r->str(6);
+  v.ends_on = r->str(7);
+  v.status = core::parse_competition_status(r->str(8)).value_or(core::CompetitionStatus::draft);
+  for (const auto& vr : c.query("SELECT id, name, city, address FROM venues WHERE competition_id = ? ORDER BY id", {id}))
+    v.venues.push_back({vr.i64(0), vr.str(1), vr.str(2), vr.str(3)});
+  for (const auto& er : c.query(std::string(kEventSelect) + " WHERE e.competition_id = ? ORDER BY e.id", {id}))
+    v.events.push_back(summary_from(c, er));
+  return v;
+}
+
+std::string bands_json(const std::vector<core::MeasureBand>& bands) {
+  if (bands.empty()) return "";
+  boost::json::array a;
+  for (const auto& b : bands) a.push_back(boost::json::array{b.from, b.to, b.marks});
+  return boost::json::serialize(a);
+}
+
+std::vector<core::MeasureBand> parse_bands(const std::string& text) {
+  std::vector<core::MeasureBand> out;
+  if (text.empty()) return out;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(text, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& b : v.as_array()) {
+    const auto& t = b.as_array();
+    out.push_back({t.at(0).to_number<double>(), t.at(1).to_number<double>(), t.at(2).to_number<double>()});
+  }
+  return out;
+}
+
+// A judge's own enterprise, for conflict-of-interest checks: their worker record's organisation,
+// else the organisation of their judging grant.
+std::optional<std::int64_t> home_org_of(store::Connection& c, std::int64_t user_id) {
+  if (auto w = c.query_one("SELECT w.org_id FROM users u JOIN workers w ON w.id = u.worker_id WHERE u.id = ?", {user_id}))
+    return w->i64(0);
+  if (auto g = c.query_one("SELECT g.org_id FROM grants g JOIN orgs o ON o.id = g.org_id WHERE g.user_id = ? AND "
+                           "g.role IN ('judge', 'chief_judge') AND o.kind = 'enterprise' LIMIT 1",
+                           {user_id}))
+    return g->i64(0);
+  return std::nullopt;
+}
+
+std::string new_entry_code(store::Connection& c, std::int64_t event_id) {
+  // Six characters without look-alikes (0/O, 1/I) for blind judging; retried on the rare collision.
+  static constexpr std::string_view kAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  for (;;) {
+    const auto hex = random_hex(6);
+    std::string code;
+    for (size_t i = 0; i < 6; ++i) code += kAlphabet[static_cast<size_t>(std::stoi(hex.substr(i * 2, 2), nullptr, 16)) % kAlphabet.size()];
+    if (!c.query_one("SELECT 1 FROM entries WHERE event_id = ? AND entry_code = ?", {event_id, code})) return code;
+  }
+}
+
+}  // namespace
+
+EventView load_event(store::Connection& c, std::int64_t event_id) {
+  auto r = c.query_one(std::string(kEventSelect) + " WHERE e.id = ?", {event_id});
+  if (!r) throw core::not_found("event " + std::to_string(event_id));
+  EventView v;
+  v.summary = summary_from(c, *r);
+  auto comp = c.query_one("SELECT name, status, org_path FROM competitions WHERE id = ?", {v.summary.competition_id});
+  v.competition_name = comp->str(0);
+  v.competition_status = core::parse_competition_status(comp->str(1)).value_or(core::CompetitionStatus::draft);
+  v.org_path = comp->str(2);
+  std::map<std::int64_t, size_t> index;
+  for (const auto& cr : c.query("SELECT id, kind, name, max_mark, weight, time_limit_seconds FROM components WHERE event_id = ? "
+                                "ORDER BY position",
+                                {event_id})) {
+    ComponentDef d;
+    d.id = cr.i64(0);
+    d.kind = core::parse_component_kind(cr.str(1)).value_or(core::ComponentKind::practical);
+    d.name = cr.str(2);
+    d.max_mark = cr.f64(3);
+    d.weight = cr.f64(4);
+    if (!cr.is_null(5)) d.time_limit_seconds = cr.f64(5);
+    index[d.id] = v.components.size();
+    v.components.push_back(std::move(d));
+  }
+  for (const auto& ar : c.query("SELECT a.id, a.component_id, a.criterion, a.name, a.kind, a.max_mark, a.step, a.bands, "
+                                "a.dimension_id, a.disqualifies FROM aspects a JOIN components c ON c.id = a.component_id "
+                                "WHERE c.event_id = ? ORDER BY c.position, a.position",
+                                {event_id})) {
+    AspectDef a;
+    a.id = ar.i64(0);
+    a.criterion = ar.str(2);
+    a.name = ar.str(3);
+    a.kind = core::parse_aspect_kind(ar.str(4)).value_or(core::AspectKind::measurement);
+    a.max_mark = ar.f64(5);
+    a.step = ar.f64(6);
+    a.bands = parse_bands(ar.str(7));
+    a.dimension_id = ar.opt_i64(8);
+    a.disqualifies = ar.i64(9) != 0;
+    v.components[index[ar.i64(1)]].aspects.push_back(std::move(a));
+  }
+  v.scheme_frozen = c.query_one("SELECT 1 FROM marks WHERE event_id = ? LIMIT 1", {event_id}).has_value();
+  return v;
+}
+
+std::vector<EntryView> load_entries(store::Connection& c, std::int64_t event_id) {
+  std::vector<EntryView> out;
+  for (const auto& r : c.query(
+           "SELECT e.id, e.event_id, e.worker_id, w.name, e.org_id, o.name, e.venue_id, COALESCE(v.name, ''), e.bib, "
+           "e.entry_code, e.status FROM entries e JOIN workers w ON w.id = e.worker_id JOIN orgs o ON o.id = e.org_id "
+           "LEFT JOIN venues v ON v.id = e.venue_id WHERE e.event_id = ? ORDER BY e.bib",
+           {event_id}))
+    out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.i64(4), r.str(5), r.opt_i64(6), r.str(7), r.str(8), r.str(9), r.str(10)});
+  return out;
+}
+
+std::vector<CompetitionView> CompetitionService::list(const Actor& actor) const {
+  require_somewhere(actor, Permission::read_competitions);
+  std::vector<CompetitionView> out;
+  ctx_.db.read([&](store::Connection& c) {
+    for (const auto& r : c.query("SELECT id, org_path FROM competitions ORDER BY starts_on DESC, id DESC")) {
+      // Visible to those who may read competitions of the organiser, and to everyone judging in it.
+      const bool judging = c.query_one("SELECT 1 FROM judge_assignments j JOIN events e ON e.id = j.event_id "
+                                       "WHERE e.competition_id = ? AND j.user_id = ? LIMIT 1",
+                                       {r.i64(0), actor.user_id})
+                               .has_value();
+      if (judging || actor.can(Permission::read_competitions, r.str(1))) out.push_back(load_competition(c, r.i64(0)));
+    }
+  });
+  return out;
+}
+
+CompetitionView CompetitionService::get(const Actor& actor, std::int64_t id) const {
+  CompetitionView v;
+  ctx_.db.read([&](store::Connection& c) {
+    v = load_competition(c, id);
+    const bool judging = c.query_one("SELECT 1 FROM judge_assignments j JOIN events e ON e.id = j.event_id "
+                                     "WHERE e.competition_id = ? AND j.user_id = ? LIMIT 1",
+                                     {id, actor.user_id})
+                             .has_value();
+    if (!judging) require(actor, Permission::read_competitions, v.org_path);
+  });
+  return v;
+}
+
+CompetitionView CompetitionService::create(const Actor& actor, const CompetitionInput& in) {
+  const auto name = text_field(in.name, "name", 100);
+  const auto level = core::parse_competition_level(in.level);
+  if (!level) throw core::invalid("level", "level 应为 enterprise / industry / city / province / national");
+  if (!valid_date(in.starts_on)) throw core::invalid("starts_on", "日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)");
+  if (!valid_date(in.ends_on)) throw core::invalid("ends_on", "日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)");
+  if (in.ends_on < in.starts_on) throw core::invalid("ends_on", "结束日期不能早于开始日期 (ends before it starts)");
+  CompetitionView v;
+  ctx_.db.write([&](store::Connection& c) {
+    const auto org = load_org(c, in.organiser_org_id);
+    require(actor, Permission::manage_competitions, org.path);
+    const auto now = ctx_.now_rfc3339();
+    const auto id = c.insert_returning_id(
+        "INSERT INTO competitions(name, level, organiser_org_id, org_path, starts_on, ends_on, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
+        {name, std::string(core::to_code(*level)), org.id, org.path, in.starts_on, in.ends_on, now, now});
+    append_audit(c, ctx_, {actor.username, "competition.create", "competition", std::to_string(id),
+                           boost::json::serialize(boost::json::object{{"name", name}, {"level", in.level}, {"org_id", org.id}})});
+    v = load_competition(c, id);
+  });
+  return v;
+}
+
+CompetitionView CompetitionService::set_status(const Actor& actor, std::int64_t id, const std::string& status_text) {
+  const auto status = core::parse_competition_status(status_text);
+  if (!status) throw core::invalid("status", "status 应为 draft / registration / running / marking_closed / published");
+  CompetitionView v;
+  ctx_.db.write([&](store::Connection& c) {
+    const auto row = competition_row(c, id);
+    require(actor, Permission::manage_competitions, row.org_path);
+    if (!core::may_move(row.status, *status))
+      throw core::conflict("invalid_transition", "不能从 " + std::string(core::to_code(row.status)) + " 变为 " + status_text +
+                                                     " (status moves one step at a time)");
+    c.execute("UPDATE competitions SET status = ?, updated_at = ? WHERE id = ?", {status_text, ctx_.now_rfc3339(), id});
+    append_audit(c, ctx_, {actor.username, "competition.status", "competition", std::to_string(id),
+                           boost::json::serialize(boost::json::object{{"from", core::to_code(row.status)}, {"to", status_text}})});
+    v = load_competition(c, id);
+  });
+  return v;
+}
+
+VenueView CompetitionService::add_venue(const Actor& actor, std::int64_t competition_id, const VenueView& in) {
+  VenueView v{0, text_field(in.name, "name", 100), text_field(in.city, "city", 50, false), text_field(in.address, "address", 200, false)};
+  ctx_.db.write([&](store::Connection& c) {
+    require(actor, Permission::manage_competitions, competition_row(c, competition_id).org_path);
+    if (c.query_one("SELECT 1 FROM venues WHERE competition_id = ? AND name = ?", {competition_id, v.name}))
+      throw core::conflict("duplicate", "赛区名称已存在 (venue name already used)");
+    v.id = c.insert_returning_id("INSERT INTO venues(competition_id, name, city, address) VALUES (?, ?, ?, ?) RETURNING id",
+                                 {competition_id, v.name, v.city, v.address});
+    append_audit(c, ctx_, {actor.username, "venue.create", "venue", std::to_string(v.id),
+                           boost::json::serialize(boost::json::object{{"competition_id", competition_id}, {"name", v.name}})});
+  });
+  return v;
+}
+
+EventView CompetitionService::add_event(const Actor& actor, std::int64_t competition_id, const EventInput& in) {
+  const auto name = text_field(in.name, "name", 100);
+  const auto mode = core::parse_total_mode(in.total_mode);
+  if (!mode) throw core::invalid("total_mode", "total_mode 应为 weighted 或 raw_sum");
+  std::vector<core::TieBreak> rules;
+  for (const auto& t : in.tie_breaks) {
+    auto r = core::parse_tie_break(t);
+    if (!r) throw core::invalid("tie_breaks", "未知的并列规则 " + t + " (practical_higher, theory_higher, time_lower)");
+    rules.push_back(*r);
+  }
+  if (in.team_size < 1 || in.team_size > 10) throw core::invalid("team_size", "team_size 应为 1–10");
+  if (in.min_judges < 1 || in.min_judges > 15) throw core::invalid("min_judges", "min_judges 应为 1–15");
+  EventView v;
+  ctx_.db.write([&](store::Connection& c) {
+    require(actor, Permission::manage_competitions, competition_row(c, competition_id).org_path);
+    if (!c.query_one("SELECT 1 FROM work_types WHERE id = ?", {in.work_type_id}))
+      throw core::invalid("work_type_id", "工种不存在 (unknown work type)");
+    for (auto venue : in.venue_ids)
+      if (!c.query_one("SELECT 1 FROM venues WHERE id = ? AND competition_id = ?", {venue, competition_id}))
+        throw core::invalid("venue_ids", "赛区不属于该竞赛 (venue " + std::to_string(venue) + " is not in this competition)");
+    const auto id = c.insert_returning_id(
+        "INSERT INTO events(competition_id, work_type_id, name, team_size, total_mode, tie_breaks, min_judges, status, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id",
+        {competition_id, in.work_type_id, name, std::int64_t{in.team_size}, std::string(core::to_code(*mode)),
+         join_tie_breaks(rules), std::int64_t{in.min_judges}, ctx_.now_rfc3339()});
+    for (auto venue : std::set<std::int64_t>(in.venue_ids.begin(), in.venue_ids.end()))
+      c.execute("INSERT INTO event_venues(event_id, venue_id) VALUES (?, ?)", {id, venue});
+    append_audit(c, ctx_, {actor.username, "event.create", "event", std::to_string(id),
+                           boost::json::serialize(boost::json::object{{"competition_id", competition_id}, {"name", name}})});
+    v = load_event(c, id);
+  });
+  return v;
+}
+
+EventView CompetitionService::get_event(const Actor& actor, std::int64_t event_id) const {
+  EventView v;
+  ctx_.db.read([&](store::Connection& c) {
+    v = load_event(c, event_id);
+    const bool judging =
+        c.query_one("SELECT 1 FROM judge_assignments WHERE event_id = ? AND user_id = ? LIMIT 1", {event_id, actor.user_id}).has_value();
+    if (!judging) require(actor, Permission::read_competitions, v.org_path);
+  });
+  return v;
+}
+
+EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_id, const std::vector<ComponentDef>& declared) {
+  // A theory component without aspects is one exam score (from the exam module or typed in).
+  auto components = declared;
+  for (auto& comp : components)
+    if (comp.kind == core::ComponentKind::theory && comp.aspects.empty())
+      comp.aspects.push_back({0, "", "理论考试成绩", core::AspectKind::measurement, comp.max_mark, 0.5, {}, std::nullopt, false});
+  EventView v;
+  ctx_.db.write([&](store::Connection& c) {
+    const auto current = load_event(c, event_id);
+    require(actor, Permission::manage_competitions, current.org_path);
+    if (current.scheme_frozen)
+      throw core::conflict("scheme_frozen", "评分已开始，评分标准已冻结 (marking has started: the scheme is frozen)");
+    std::vector<core::SchemeComponent> scheme;
+    for (const auto& comp : components) {
+      core::SchemeComponent sc{comp.kind, comp.max_mark, comp.weight, {}};
+      for (const auto& a : comp.aspects) sc.aspects.push_back({0, a.kind, a.max_mark, a.step, a.bands, a.disqualifies});
+      scheme.push_back(std::move(sc));
+    }
+    auto problems = core::validate_scheme(current.summary.total_mode, scheme);
+    if (!problems.empty()) {
+      core::Error e(core::ErrorKind::invalid, "invalid_scheme", problems.front().message,
+                    problems.front().component < 0 ? "components"
+                                                   : fmt::format("components[{}]{}", problems.front().component,
+                                                                 problems.front().aspect < 0 ? "" : fmt::format(".aspects[{}]", problems.front().aspect)));
+      for (const auto& p : problems)
+        e.problems.push_back({0, p.component < 0 ? "components" : fmt::format("components[{}]", p.component), "invalid_scheme", p.message});
+      throw e;
+    }
+    for (const auto& comp : components)
+      for (const auto& a : comp.aspects)
+        if (a.dimension_id && !c.query_one("SELECT 1 FROM dimensions WHERE id = ? AND work_type_id = ?",
+                                           {*a.dimension_id, current.summary.work_type_id}))
+          throw core::invalid("dimension_id", "能力维度不属于该工种 (dimension is not one of the work type's)");
+    c.execute("DELETE FROM components WHERE event_id = ?", {event_id});
+    std::int64_t cpos = 0;
+    for (const auto& comp : components) {
+      const auto cid = c.insert_returning_id(
+          "INSERT INTO components(event_id, kind, name, max_mark, weight, time_limit_seconds, position) VALUES (?, ?, ?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {event_id, std::string(core::to_code(comp.kind)), text_field(comp.name, "name", 100), comp.max_mark, comp.weight,
+           comp.time_limit_seconds ? store::Value(*comp.time_limit_seconds) : store::Value(nullptr), cpos++});
+      std::int64_t apos = 0;
+      for (const auto& a : comp.aspects)
+        c.execute("INSERT INTO aspects(component_id, criterion, name, kind, max_mark, step, bands, dimension_id, disqualifies, position) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {cid, text_field(a.criterion, "criterion", 100, false), text_field(a.name, "name", 200),
+                   std::string(core::to_code(a.kind)), a.max_mark, a.step, bands_json(a.bands),
+                   a.dimension_id ? store::Value(*a.dimension_id) : store::Value(nullptr), std::int64_t{a.disqualifies ? 1 : 0}, apos++});
+    }
+    append_audit(c, ctx_, {actor.username, "event.scheme", "event", std::to_string(event_id),
+                           boost::json::serialize(boost::json::object{{"components", components.size()}})});
+    v = load_event(c, event_id);
+  });
+  return v;
+}
+
+EntryView CompetitionService::register_entry(const Actor& actor, std::int64_t event_id, std::int64_t worker_id,
+                                             std::optional<std::int64_t> venue_id) {
+  EntryView out;
+  ctx_.db.write([&](store::Connection& c) {
+    const auto event = load_event(c, event_id);
+    require(actor, Permission::manage_competitions, event.org_path);
+    if (event.competition_status != core::CompetitionStatus::registration && event.competition_status != core::CompetitionStatus::draft)
+      throw core::conflict("registration_closed", "报名未开放 (registration is not open)");
+    auto w = c.query_one("SELECT org_id, org_path FROM workers WHERE id = ?", {worker_id});
+    if (!w) throw core::invalid("worker_id", "职工不存在 (no such worker)");
+    // Eligibility: the entrant belongs to the organiser's subtree and is registered in the event's work type.
+    if (!core::in_subtree(w->str(1), event.org_path))
+      throw core::Error(core::ErrorKind::unprocessable, "not_eligible", "该职工不属于主办单位范围 (the worker is outside the organiser's scope)", "worker_id");
+    if (!c.query_one("SELECT 1 FROM worker_work_types WHERE worker_id = ? AND work_type_id = ?", {worker_id, event.summary.work_type_id}))
+      throw core::Error(core::ErrorKind::unprocessable, "not_eligible", "该职工未登记此工种 (the worker is not registered in this work type)", "worker_id");
+    if (venue_id && std::find(event.summary.venue_ids.begin(), event.summary.venue_ids.end(), *venue_id) == event.summary.venue_ids.end())
+      throw core::invalid("venue_id", "该赛项不在此赛区进行 (the event does not run at this venue)");
+    if (c.query_one("SELECT 1 FROM entries WHERE event_id = ? AND worker_id = ?", {event_id, worker_id}))
+      throw core::conflict("duplicate", "该职工已报名此赛项 (already entered)");
+    const auto next = c.query_one("SELECT COUNT(*) FROM entries WHERE event_id = ?", {event_id})->i64(0) + 1;
+    const auto id = c.insert_returning_id(
+        "INSERT INTO entries(event_id, worker_id, venue_id, org_id, org_path, bib, entry_code, status, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', ?) RETURNING id",
+        {event_id, worker_id, venue_id ? store::Value(*venue_id) : store::Value(nullptr), w->i64(0), w->str(1),
+         fmt::format("{:03}", next), new_entry_code(c, event_id), ctx_.now_rfc3339()});
+    append_audit(c, ctx_, {actor.username, "entry.create", "entry", std::to_string(id),
+                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"worker_id", worker_id}})});
+    for (auto& e : load_entries(c, event_id))
+      if (e.id == id) out = std::move(e);
+  });
+  return out;
+}
+
+std::vector<EntryView> CompetitionService::list_entries(const Actor& actor, std::int64_t event_id) const {
+  std::vector<EntryView> out;
+  ctx_.db.read([&](store::Connection& c) {
+    require(actor, Permission::read_competitions, load_event(c, event_id).org_path);
+    out = load_entries(c, event_id);
+  });
+  return out;
+}
+
+EntryView CompetitionService::check_in(const Actor& actor, std::int64_t event_id, const std::string& entry_code) {
+  EntryView out;
+  ctx_.db.write([&](store::Connection& c) {
+    require(actor, Permission::manage_competitions, load_event(c, event_id).org_path);
+    auto r = c.query_one("SELECT id, status FROM entries WHERE event_id = ? AND entry_code = ?", {event_id, entry_code});
+    if (!r) throw core::not_found("entry code " + entry_code);
+    if (r->str(1) == "withdrawn") throw core::conflict("withdrawn", "该参赛者已退赛 (the entrant withdrew)");
+    if (r->str(1) != "checked_in") {
+      c.execute("UPDATE entries SET status = 'checked_in' WHERE id = ?", {r->i64(0)});
+      append_audit(c, ctx_, {actor.username, "entry.check_in", "entry", std::to_string(r->i64(0)), ""});
+    }
+    for (auto& e : load_entries(c, event_id))
+      if (e.id == r->i64(0)) out = std::move(e);
+  });
+  return out;
+}
+
+JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::int64_t event_id, const JudgeAssignmentInput& in) {
+  JudgeAssignmentView out;
+  ctx_.db.write([&](store::Connection& c) {
+    const auto event = load_event(c, event_id);
+    const std::string reason(core::trim(in.override_reason));
+    // Organisers assign judges; overriding a conflict of interest is the chief judge's call.
+    require(actor, reason.empty() ? Permission::manage_competitions : Permission::lead_judging, event.org_path);
+    auto user = c.query_one("SELECT display_name FROM users WHERE id = ?", {in.user_id});
+    if (!user) throw core::invalid("user_id", "用户不存在 (no such user)");
+    const auto grants = load_grants(c, in.user_id);
+    const auto needed = in.chief ? core::Role::chief_judge : core::Role::judge;
+    if (std::none_of(grants.begin(), grants.end(), [&](const Grant& g) { return g.role == needed || g.role == core::Role::chief_judge; }))
+      throw core::invalid("user_id", in.chief ? "该用户没有裁判长角色 (the user is not a chief judge)" : "该用户没有裁判角色 (the user is not a judge)");
+    if (in.venue_id && std::find(event.summary.venue_ids.begin(), event.summary.venue_ids.end(), *in.venue_id) == event.summary.venue_ids.end())
+      throw core::invalid("venue_id", "该赛项不在此赛区进行 (the event does not run at this venue)");
+    if (in.component_id && std::none_of(event.components.begin(), event.components.end(), [&](const ComponentDef& d) { return d.id == *in.component_id; }))
+      throw core::invalid("component_id", "考核项目不属于该赛项 (the component is not this event's)");
+    const auto home = home_org_of(c, in.user_id);
+    if (home && reason.empty()) {
+      // Conflict of interest: an entrant from the judge's own enterprise at the judged venue.
+      store::Params params{event_id, *home};
+      std::string sql = "SELECT COUNT(*) FROM entries WHERE event_id = ? AND org_id = ? AND status <> 'withdrawn'";
+      if (in.venue_id) {
+        sql += " AND venue_id = ?";
+        params.push_back(*in.venue_id);
+      }
+      if (const auto n = c.query_one(sql, params)->i64(0); n > 0)
+        throw core::conflict("conflict_of_interest", fmt::format("该裁判与 {} 名参赛者来自同一单位；如确需指派，请由裁判长填写理由 "
+                                                                 "({} entrant(s) are from the judge's own enterprise; an override needs a reason)",
+                                                                 n, n));
+    }
+    const auto id = c.insert_returning_id(
+        "INSERT INTO judge_assignments(event_id, user_id, venue_id, component_id, chief, home_org_id, override_reason, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {event_id, in.user_id, in.venue_id ? store::Value(*in.venue_id) : store::Value(nullptr),
+         in.component_id ? store::Value(*in.component_id) : store::Value(nullptr), std::int64_t{in.chief ? 1 : 0},
+         home ? store::Value(*home) : store::Value(nullptr), reason, ctx_.now_rfc3339()});
+    append_audit(c, ctx_, {actor.username, reason.empty() ? "judge.assign" : "judge.assign_override", "judge_assignment",
+                           std::to_string(id),
+                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"user_id", in.user_id},
+                                                                      {"chief", in.chief}, {"override_reason", reason}})});
+    out = {id, event_id, in.user_id, user->str(0), in.venue_id, in.component_id, in.chief, home, reason};
+  });
+  return out;
+}
+
+std::vector<JudgeAssignmentView> CompetitionService::list_judges(const Actor& actor, std::int64_t event_id) const {
+  std::vector<JudgeAssignmentView> out;
+  ctx_.db.read([&](store::Connection& c) {
+    require(actor, Permission::read_competitions, load_event(c, event_id).org_path);
+    for (const auto& r : c.query("SELECT j.id, j.event_id, j.user_id, u.display_name, j.venue_id, j.component_id, j.chief, "
+                                 "j.home_org_id, j.override_reason FROM judge_assignments j JOIN users u ON u.id = j.user_id "
+                                 "WHERE j.event_id = ? ORDER BY j.id",
+                                 {event_id}))
+      out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.opt_i64(4), r.opt_i64(5), r.i64(6) != 0, r.opt_i64(7), r.str(8)});
+  });
+  return out;
+}
+
+}  // namespace skb::service

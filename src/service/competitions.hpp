@@ -1,0 +1,158 @@
+#pragma once
+// 竞赛组织: competitions, venues, events with their marking schemes, entries (registration, bibs,
+// anonymous codes, check-in) and judge assignments with conflict-of-interest checks.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/competition.hpp"
+#include "service/actor.hpp"
+#include "service/context.hpp"
+
+namespace skb::service {
+
+struct VenueView {
+  std::int64_t id = 0;
+  std::string name, city, address;
+};
+
+struct EventSummary {
+  std::int64_t id = 0;
+  std::int64_t competition_id = 0;
+  std::string name;
+  std::int64_t work_type_id = 0;
+  std::string work_type_name;
+  int team_size = 1;
+  core::TotalMode total_mode = core::TotalMode::raw_sum;
+  std::vector<core::TieBreak> tie_breaks;
+  int min_judges = 3;
+  std::vector<std::int64_t> venue_ids;
+  std::int64_t entry_count = 0;
+};
+
+struct CompetitionView {
+  std::int64_t id = 0;
+  std::string name;
+  core::CompetitionLevel level = core::CompetitionLevel::city;
+  std::int64_t organiser_org_id = 0;
+  std::string organiser_name;
+  std::string org_path;
+  std::string starts_on, ends_on;
+  core::CompetitionStatus status = core::CompetitionStatus::draft;
+  std::vector<VenueView> venues;
+  std::vector<EventSummary> events;
+};
+
+struct CompetitionInput {
+  std::string name;
+  std::string level;
+  std::int64_t organiser_org_id = 0;
+  std::string starts_on, ends_on;
+};
+
+struct EventInput {
+  std::string name;
+  std::int64_t work_type_id = 0;
+  int team_size = 1;
+  std::string total_mode = "raw_sum";
+  std::vector<std::string> tie_breaks{"practical_higher", "time_lower"};
+  int min_judges = 3;
+  std::vector<std::int64_t> venue_ids;
+};
+
+struct AspectDef {
+  std::int64_t id = 0;
+  std::string criterion;
+  std::string name;
+  core::AspectKind kind = core::AspectKind::measurement;
+  double max_mark = 0;
+  double step = 0.5;
+  std::vector<core::MeasureBand> bands;
+  std::optional<std::int64_t> dimension_id;
+  bool disqualifies = false;
+};
+
+struct ComponentDef {
+  std::int64_t id = 0;
+  core::ComponentKind kind = core::ComponentKind::practical;
+  std::string name;
+  double max_mark = 100;
+  double weight = 1;
+  std::optional<double> time_limit_seconds;
+  std::vector<AspectDef> aspects;
+};
+
+struct EventView {
+  EventSummary summary;
+  std::string competition_name;
+  core::CompetitionStatus competition_status = core::CompetitionStatus::draft;
+  std::string org_path;
+  std::vector<ComponentDef> components;
+  bool scheme_frozen = false;  // marking has started
+};
+
+struct EntryView {
+  std::int64_t id = 0;
+  std::int64_t event_id = 0;
+  std::int64_t worker_id = 0;
+  std::string worker_name;
+  std::int64_t org_id = 0;
+  std::string org_name;
+  std::optional<std::int64_t> venue_id;
+  std::string venue_name;
+  std::string bib;
+  std::string entry_code;
+  std::string status;  // registered, checked_in, withdrawn
+};
+
+struct JudgeAssignmentInput {
+  std::int64_t user_id = 0;
+  std::optional<std::int64_t> venue_id;
+  std::optional<std::int64_t> component_id;
+  bool chief = false;
+  std::string override_reason;
+};
+
+struct JudgeAssignmentView {
+  std::int64_t id = 0;
+  std::int64_t event_id = 0;
+  std::int64_t user_id = 0;
+  std::string judge_name;
+  std::optional<std::int64_t> venue_id;
+  std::optional<std::int64_t> component_id;
+  bool chief = false;
+  std::optional<std::int64_t> home_org_id;
+  std::string override_reason;
+};
+
+class CompetitionService {
+ public:
+  explicit CompetitionService(const Context& ctx) : ctx_(ctx) {}
+
+  std::vector<CompetitionView> list(const Actor& actor) const;
+  CompetitionView get(const Actor& actor, std::int64_t id) const;
+  CompetitionView create(const Actor& actor, const CompetitionInput& input);
+  CompetitionView set_status(const Actor& actor, std::int64_t id, const std::string& status);
+  VenueView add_venue(const Actor& actor, std::int64_t competition_id, const VenueView& venue);
+
+  EventView add_event(const Actor& actor, std::int64_t competition_id, const EventInput& input);
+  EventView get_event(const Actor& actor, std::int64_t event_id) const;
+  // Replaces the marking scheme; refused (409 scheme_frozen) once any mark exists.
+  EventView set_scheme(const Actor& actor, std::int64_t event_id, const std::vector<ComponentDef>& components);
+
+  EntryView register_entry(const Actor& actor, std::int64_t event_id, std::int64_t worker_id, std::optional<std::int64_t> venue_id);
+  std::vector<EntryView> list_entries(const Actor& actor, std::int64_t event_id) const;
+  EntryView check_in(const Actor& actor, std::int64_t event_id, const std::string& entry_code);
+
+  JudgeAssignmentView assign_judge(const Actor& actor, std::int64_t event_id, const JudgeAssignmentInput& input);
+  std::vector<JudgeAssignmentView> list_judges(const Actor& actor, std::int64_t event_id) const;
+
+ private:
+  const Context& ctx_;
+};
+
+// Shared with judging and standings: the event with its scheme, loaded in the caller's transaction.
+EventView load_event(store::Connection& conn, std::int64_t event_id);
+std::vector<EntryView> load_entries(store::Connection& conn, std::int64_t event_id);
+
+}  // namespace skb::service

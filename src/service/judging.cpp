@@ -1,0 +1,233 @@
+#include "service/judging.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include "core/competition.hpp"
+#include "core/error.hpp"
+#include "service/audit.hpp"
+
+namespace skb::service {
+namespace {
+
+using core::Permission;
+
+struct Assignment {
+  std::int64_t event_id;
+  std::optional<std::int64_t> venue_id;
+  std::optional<std::int64_t> component_id;
+  bool chief;
+  std::optional<std::int64_t> home_org_id;
+  bool overridden;
+};
+
+std::vector<Assignment> assignments_of(store::Connection& c, std::int64_t user_id, std::optional<std::int64_t> event_id) {
+  std::vector<Assignment> out;
+  std::string sql = "SELECT event_id, venue_id, component_id, chief, home_org_id, override_reason FROM judge_assignments WHERE user_id = ?";
+  store::Params params{user_id};
+  if (event_id) {
+    sql += " AND event_id = ?";
+    params.push_back(*event_id);
+  }
+  for (const auto& r : c.query(sql + " ORDER BY event_id, id", params))
+    out.push_back({r.i64(0), r.opt_i64(1), r.opt_i64(2), r.i64(3) != 0, r.opt_i64(4), !r.str(5).empty()});
+  return out;
+}
+
+// Does this assignment cover marking `aspect_component` of an entry at `venue` from `entry_org`?
+bool covers(const Assignment& a, std::optional<std::int64_t> venue, std::int64_t aspect_component, std::int64_t entry_org) {
+  if (a.venue_id && a.venue_id != venue) return false;
+  if (a.component_id && *a.component_id != aspect_component) return false;
+  if (a.home_org_id && *a.home_org_id == entry_org && !a.overridden) return false;  // conflict of interest
+  return true;
+}
+
+core::Aspect to_core(const AspectDef& a) { return {a.id, a.kind, a.max_mark, a.step, a.bands, a.disqualifies}; }
+
+}  // namespace
+
+std::vector<JudgeTask> JudgingService::my_tasks(const Actor& actor) const {
+  require_somewhere(actor, Permission::mark_entries);
+  std::vector<JudgeTask> tasks;
+  ctx_.db.read([&](store::Connection& c) {
+    for (const auto& a : assignments_of(c, actor.user_id, std::nullopt)) {
+      JudgeTask t;
+      t.event = load_event(c, a.event_id);
+      t.venue_id = a.venue_id;
+      t.component_id = a.component_id;
+      t.chief = a.chief;
+      for (const auto& e : load_entries(c, a.event_id)) {
+        if (a.venue_id && e.venue_id != a.venue_id) continue;
+        if (e.status == "withdrawn") continue;
+        t.entries.push_back({e.id, e.entry_code, e.status, a.home_org_id && *a.home_org_id == e.org_id && !a.overridden});
+      }
+      std::map<std::pair<std::int64_t, std::int64_t>, double> latest;
+      for (const auto& r : c.query("SELECT entry_id, aspect_id, value FROM marks WHERE event_id = ? AND judge_user_id = ? ORDER BY seq",
+                                   {a.event_id, actor.user_id}))
+        latest[{r.i64(0), r.i64(1)}] = r.f64(2);
+      for (const auto& [key, value] : latest) t.marks.push_back({key.first, key.second, value});
+      tasks.push_back(std::move(t));
+    }
+  });
+  return tasks;
+}
+
+std::vector<MarkReceipt> JudgingService::submit(const Actor& actor, const std::vector<MarkInput>& marks, const std::string& source) {
+  require_somewhere(actor, Permission::mark_entries);
+  if (marks.empty()) throw core::invalid("marks", "没有评分 (no marks)");
+  if (marks.size() > 500) throw core::invalid("marks", "一次最多提交500条评分 (at most 500 marks per request)");
+  std::vector<MarkReceipt> receipts;
+  ctx_.db.write([&](store::Connection& c) {
+    std::map<std::int64_t, EventView> events;
+    std::map<std::int64_t, std::vector<Assignment>> assignments;
+    for (size_t i = 0; i < marks.size(); ++i) {
+      const auto& m = marks[i];
+      const auto field = [&](const char* name) { return fmt::format("marks[{}].{}", i, name); };
+      if (m.client_id.empty() || m.client_id.size() > 100) throw core::invalid(field("client_id"), "client_id 应为1–100个字符");
+      if (auto seen = c.query_one("SELECT seq, entry_id, aspect_id, value FROM marks WHERE judge_user_id = ? AND client_id = ?",
+                                  {actor.user_id, m.client_id})) {
+        if (seen->i64(1) != m.entry_id || seen->i64(2) != m.aspect_id || seen->f64(3) != m.value)
+          throw core::Error(core::ErrorKind::conflict, "client_id_reused", "client_id 已用于另一条评分 (client_id was used for another mark)",
+                            field("client_id"));
+        receipts.push_back({m.client_id, seen->i64(0), true});
+        continue;
+      }
+      auto entry = c.query_one("SELECT event_id, venue_id, org_id, status FROM entries WHERE id = ?", {m.entry_id});
+      if (!entry) throw core::invalid(field("entry_id"), "参赛者不存在 (no such entry)");
+      const auto event_id = entry->i64(0);
+      auto ev = events.find(event_id);
+      if (ev == events.end()) ev = events.emplace(event_id, load_event(c, event_id)).first;
+      const EventView& event = ev->second;
+      if (event.competition_status != core::CompetitionStatus::running)
+        throw core::conflict("not_running", "竞赛不在进行中，不能评分 (the competition is not running)");
+      if (entry->str(3) == "withdrawn") throw core::conflict("withdrawn", "该参赛者已退赛 (the entrant withdrew)");
+      const AspectDef* aspect = nullptr;
+      std::int64_t component_id = 0;
+      for (const auto& comp : event.components)
+        for (const auto& a : comp.aspects)
+          if (a.id == m.aspect_id) aspect = &a, component_id = comp.id;
+      if (!aspect) throw core::invalid(field("aspect_id"), "评分细项不属于该赛项 (the aspect is not this event's)");
+      auto as = assignments.find(event_id);
+      if (as == assignments.end()) as = assignments.emplace(event_id, assignments_of(c, actor.user_id, event_id)).first;
+      const bool allowed = std::any_of(as->second.begin(), as->second.end(), [&](const Assignment& a) {
+        return covers(a, entry->opt_i64(1), component_id, entry->i64(2));
+      });
+      if (!allowed) throw core::forbidden("您未被指派为该参赛者的此项评分，或存在利益冲突 (not assigned to mark this, or a conflict of interest)");
+      if (auto problem = core::check_mark(to_core(*aspect), m.value)) throw core::invalid(field("value"), *problem);
+      const auto seq = c.insert_returning_id(
+          "INSERT INTO marks(event_id, entry_id, aspect_id, judge_user_id, value, client_id, source, recorded_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+          {event_id, m.entry_id, m.aspect_id, actor.user_id, m.value, m.client_id, source, ctx_.now_rfc3339()});
+      const bool amendment = c.query_one("SELECT 1 FROM marks WHERE entry_id = ? AND aspect_id = ? AND judge_user_id = ? AND seq < ? LIMIT 1",
+                                         {m.entry_id, m.aspect_id, actor.user_id, seq})
+                                 .has_value();
+      append_audit(c, ctx_, {actor.username, amendment ? "mark.amend" : "mark.create", "mark", std::to_string(seq),
+                             boost::json::serialize(boost::json::object{{"entry_id", m.entry_id}, {"aspect_id", m.aspect_id},
+                                                                        {"value", m.value}, {"source", source}})});
+      receipts.push_back({m.client_id, seq, false});
+    }
+  });
+  return receipts;
+}
+
+Standings compute_standings(store::Connection& c, std::int64_t event_id, std::optional<std::int64_t> venue_id) {
+  const auto event = load_event(c, event_id);
+  Standings s;
+  s.event_id = event_id;
+  s.venue_id = venue_id;
+  s.mode = event.summary.total_mode;
+  // Latest mark per (entry, aspect, judge): the log is read in order, later rows replace earlier ones.
+  std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, double> latest;
+  for (const auto& r : c.query("SELECT entry_id, aspect_id, judge_user_id, value, seq FROM marks WHERE event_id = ? ORDER BY seq", {event_id})) {
+    latest[{r.i64(0), r.i64(1), r.i64(2)}] = r.f64(3);
+    s.last_seq = r.i64(4);
+  }
+  std::map<std::pair<std::int64_t, std::int64_t>, core::AspectMarks> by_entry_aspect;
+  for (const auto& [key, value] : latest) {
+    auto& am = by_entry_aspect[{std::get<0>(key), std::get<1>(key)}];
+    am.aspect_id = std::get<1>(key);
+    am.values.push_back(value);
+  }
+  std::vector<core::RankInput> inputs;
+  std::map<std::int64_t, EntryResult> results;
+  for (const auto& entry : load_entries(c, event_id)) {
+    if (entry.status == "withdrawn" || (venue_id && entry.venue_id != venue_id)) continue;
+    EntryResult r;
+    r.entry = entry;
+    double practical = 0, theory = 0;
+    r.complete = true;
+    for (const auto& comp : event.components) {
+      std::vector<core::AspectScore> scores;
+      for (const auto& a : comp.aspects) {
+        auto it = by_entry_aspect.find({entry.id, a.id});
+        const core::AspectMarks marks = it == by_entry_aspect.end() ? core::AspectMarks{a.id, {}} : it->second;
+        scores.push_back(core::score_aspect(to_core(a), marks, a.kind == core::AspectKind::judgement ? event.summary.min_judges : 1));
+      }
+      auto cs = core::sum_component(comp.id, comp.max_mark, comp.weight, scores);
+      cs.kind = comp.kind;
+      (comp.kind == core::ComponentKind::practical ? practical : theory) += cs.score;
+      r.complete = r.complete && cs.complete;
+      r.flagged = r.flagged || cs.flagged;
+      r.disqualified = r.disqualified || cs.disqualified;
+      r.components.push_back(cs);
+      r.aspects.insert(r.aspects.end(), scores.begin(), scores.end());
+    }
+    r.total = core::round2(core::total_score(event.summary.total_mode, r.components));
+    inputs.push_back({entry.id, r.total, practical, theory, std::nullopt, r.disqualified});
+    results.emplace(entry.id, std::move(r));
+  }
+  for (const auto& st : core::rank_entries(inputs, event.summary.tie_breaks)) {
+    auto& r = results.at(st.entry_id);
+    r.rank = st.rank;
+    r.tied = st.tied;
+    s.results.push_back(std::move(r));
+  }
+  return s;
+}
+
+Standings JudgingService::standings(const Actor& actor, std::int64_t event_id, std::optional<std::int64_t> venue_id) const {
+  Standings s;
+  ctx_.db.read([&](store::Connection& c) {
+    const auto event = load_event(c, event_id);
+    const bool judging = !assignments_of(c, actor.user_id, event_id).empty();
+    if (!judging) require(actor, Permission::read_competitions, event.org_path);
+    s = compute_standings(c, event_id, venue_id);
+  });
+  return s;
+}
+
+std::vector<core::JudgeSummary> JudgingService::judge_report(const Actor& actor, std::int64_t event_id) const {
+  std::vector<core::JudgeSummary> report;
+  ctx_.db.read([&](store::Connection& c) {
+    const auto event = load_event(c, event_id);
+    const auto mine = assignments_of(c, actor.user_id, event_id);
+    const bool chief_here = std::any_of(mine.begin(), mine.end(), [](const Assignment& a) { return a.chief; });
+    if (!chief_here) require(actor, Permission::lead_judging, event.org_path);
+    std::map<std::int64_t, bool> judgement_aspects;
+    for (const auto& comp : event.components)
+      for (const auto& a : comp.aspects)
+        if (a.kind == core::AspectKind::judgement) judgement_aspects[a.id] = true;
+    std::map<std::int64_t, std::optional<std::int64_t>> home;
+    for (const auto& r : c.query("SELECT user_id, home_org_id FROM judge_assignments WHERE event_id = ?", {event_id}))
+      home[r.i64(0)] = r.opt_i64(1);
+    std::map<std::int64_t, std::int64_t> entry_org;
+    for (const auto& e : load_entries(c, event_id)) entry_org[e.id] = e.org_id;
+    std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, double> latest;
+    for (const auto& r : c.query("SELECT judge_user_id, entry_id, aspect_id, value FROM marks WHERE event_id = ? ORDER BY seq", {event_id}))
+      if (judgement_aspects.count(r.i64(2))) latest[{r.i64(0), r.i64(1), r.i64(2)}] = r.f64(3);
+    std::vector<core::PanelMark> marks;
+    for (const auto& [key, value] : latest) {
+      const auto [judge, entry, aspect] = key;
+      const auto h = home[judge];
+      marks.push_back({judge, entry, aspect, value, h && entry_org[entry] == *h});
+    }
+    report = core::judge_report(marks);
+  });
+  return report;
+}
+
+}  // namespace skb::service

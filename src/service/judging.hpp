@@ -1,0 +1,88 @@
+#pragma once
+// 智能裁判: judges' tasks and marks, the append-only mark log, standings computed from it, and the
+// chief judge's report on each judge. Marks are idempotent by the judge's client id.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/judge_report.hpp"
+#include "core/ranking.hpp"
+#include "core/scoring.hpp"
+#include "service/actor.hpp"
+#include "service/competitions.hpp"
+#include "service/context.hpp"
+
+namespace skb::service {
+
+struct MarkInput {
+  std::string client_id;  // chosen by the judge's device; a resend with the same id is not a new mark
+  std::int64_t entry_id = 0;
+  std::int64_t aspect_id = 0;
+  double value = 0;
+};
+
+struct MarkReceipt {
+  std::string client_id;
+  std::int64_t seq = 0;
+  bool replayed = false;  // this client id was already recorded
+};
+
+// What one judge has to mark in one event: the entries by anonymous code, the aspects, their own marks.
+struct JudgeTask {
+  EventView event;
+  std::optional<std::int64_t> venue_id;
+  std::optional<std::int64_t> component_id;
+  bool chief = false;
+  struct TaskEntry {
+    std::int64_t entry_id = 0;
+    std::string entry_code;
+    std::string status;
+    bool conflict = false;  // from the judge's own enterprise: not to be marked by them
+  };
+  std::vector<TaskEntry> entries;
+  struct OwnMark {
+    std::int64_t entry_id = 0;
+    std::int64_t aspect_id = 0;
+    double value = 0;
+  };
+  std::vector<OwnMark> marks;
+};
+
+struct EntryResult {
+  EntryView entry;
+  std::vector<core::ComponentScore> components;
+  std::vector<core::AspectScore> aspects;
+  double total = 0;
+  int rank = 0;
+  bool tied = false;
+  bool complete = false;
+  bool flagged = false;
+  bool disqualified = false;
+};
+
+struct Standings {
+  std::int64_t event_id = 0;
+  std::optional<std::int64_t> venue_id;
+  core::TotalMode mode = core::TotalMode::raw_sum;
+  std::int64_t last_seq = 0;  // the mark log position these standings reflect
+  std::vector<EntryResult> results;  // in rank order
+};
+
+class JudgingService {
+ public:
+  explicit JudgingService(const Context& ctx) : ctx_(ctx) {}
+
+  std::vector<JudgeTask> my_tasks(const Actor& actor) const;
+  // All marks in one transaction: every mark is valid or none is recorded.
+  std::vector<MarkReceipt> submit(const Actor& actor, const std::vector<MarkInput>& marks, const std::string& source = "judge");
+  Standings standings(const Actor& actor, std::int64_t event_id, std::optional<std::int64_t> venue_id) const;
+  std::vector<core::JudgeSummary> judge_report(const Actor& actor, std::int64_t event_id) const;
+
+ private:
+  const Context& ctx_;
+};
+
+// Computes standings from the event's scheme, entries and latest marks (no permission checks).
+Standings compute_standings(store::Connection& conn, std::int64_t event_id, std::optional<std::int64_t> venue_id);
+
+}  // namespace skb::service

@@ -1,0 +1,177 @@
+// A competition end to end over HTTP: set-up, scheme, registration, judges with conflict of interest,
+// marks from judges (idempotent), standings with ties, the frozen scheme and the judge report.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { Instance } from './lib/server.mjs'
+
+const app = new Instance()
+let admin, organiser, root, welding, event, comp, venue, workers, judges = {}, practical, theory
+
+before(async () => {
+  app.prepare()
+  await app.start()
+  admin = await app.login()
+  organiser = await app.login(app.demoAccounts.organiser.username, app.demoAccounts.organiser.password)
+  root = (await app.request('GET', '/api/v1/orgs', { token: admin })).body.items.find((o) => o.parent_id === null)
+  welding = (await app.request('GET', '/api/v1/work-types', { token: admin })).body.items.find((w) => w.name === '焊工')
+  workers = (await app.request('GET', `/api/v1/workers?work_type_id=${welding.id}&limit=4`, { token: admin })).body.items
+  for (const name of ['j1', 'j2', 'j3', 'jc']) {
+    const body = { username: 'judge.' + name, password: 'Judge-Pass-123', display_name: '裁判' + name, grants: [{ role: name === 'jc' ? 'chief_judge' : 'judge', org_id: root.id }] }
+    if (name === 'j3') body.worker_id = undefined
+    const u = await app.request('POST', '/api/v1/users', { token: admin, body })
+    assert.equal(u.status, 201, JSON.stringify(u.body))
+    judges[name] = { id: u.body.id, token: await app.login(body.username, body.password) }
+  }
+})
+after(async () => { await app.stop(); app.cleanup() })
+
+test('an organiser sets up a competition, a venue and an event; a viewer cannot', async () => {
+  const viewer = await app.login(app.demoAccounts.viewer.username, app.demoAccounts.viewer.password)
+  const body = { name: '2026年温州市职工技能大赛', level: 'city', organiser_org_id: root.id, starts_on: '2026-11-20', ends_on: '2026-11-30' }
+  assert.equal((await app.request('POST', '/api/v1/competitions', { token: viewer, body })).status, 403)
+  const bad = await app.request('POST', '/api/v1/competitions', { token: organiser, body: { ...body, ends_on: '2026-11-01' } })
+  assert.equal(bad.body.error.field, 'ends_on')
+  const r = await app.request('POST', '/api/v1/competitions', { token: organiser, body })
+  assert.equal(r.status, 201)
+  comp = r.body
+  assert.equal(comp.status, 'draft')
+  venue = (await app.request('POST', `/api/v1/competitions/${comp.id}/venues`, { token: organiser, body: { name: '鹿城赛区', city: '温州' } })).body
+  const ev = await app.request('POST', `/api/v1/competitions/${comp.id}/events`, { token: organiser, body: { name: '焊工', work_type_id: welding.id, total_mode: 'raw_sum', tie_breaks: ['practical_higher'], venue_ids: [venue.id] } })
+  assert.equal(ev.status, 201)
+  event = ev.body
+})
+
+test('the marking scheme is validated: aspect maxima must add up', async () => {
+  const scheme = {
+    components: [
+      { kind: 'theory', name: '理论知识', max_mark: 100, weight: 0.3 },
+      { kind: 'practical', name: '实操：板对接焊', max_mark: 100, weight: 0.7, aspects: [
+        { criterion: '焊缝尺寸', name: '焊缝宽度偏差', kind: 'measurement', max_mark: 40, step: 0.5 },
+        { criterion: '外观', name: '焊缝成形美观', kind: 'judgement', max_mark: 30 },
+        { criterion: '安全文明', name: '安全文明生产', kind: 'judgement', max_mark: 20 },
+        { criterion: '安全文明', name: '违规操作', kind: 'deduction', max_mark: 5 },
+      ] },
+    ],
+  }
+  const bad = await app.request('PUT', `/api/v1/events/${event.id}/scheme`, { token: organiser, body: scheme })
+  assert.equal(bad.status, 400)
+  assert.equal(bad.body.error.code, 'invalid_scheme')
+  scheme.components[1].aspects[2].max_mark = 30
+  const ok = await app.request('PUT', `/api/v1/events/${event.id}/scheme`, { token: organiser, body: scheme })
+  assert.equal(ok.status, 200, JSON.stringify(ok.body))
+  event = ok.body
+  theory = event.components[0]
+  practical = event.components[1]
+  assert.equal(theory.aspects.length, 1)
+  assert.equal(practical.aspects.length, 4)
+})
+
+test('registration checks eligibility and gives bibs and anonymous codes', async () => {
+  await app.request('POST', `/api/v1/competitions/${comp.id}/status`, { token: organiser, body: { status: 'registration' } })
+  for (const w of workers.slice(0, 3)) {
+    const r = await app.request('POST', `/api/v1/events/${event.id}/entries`, { token: organiser, body: { worker_id: w.id, venue_id: venue.id } })
+    assert.equal(r.status, 201, JSON.stringify(r.body))
+    assert.match(r.body.bib, /^\d{3}$/)
+    assert.match(r.body.entry_code, /^[A-Z2-9]{6}$/)
+  }
+  const again = await app.request('POST', `/api/v1/events/${event.id}/entries`, { token: organiser, body: { worker_id: workers[0].id, venue_id: venue.id } })
+  assert.equal(again.status, 409)
+  const other = (await app.request('GET', '/api/v1/workers?limit=200', { token: admin })).body.items.find((w) => !w.work_types.some((t) => t.id === welding.id))
+  const wrongTrade = await app.request('POST', `/api/v1/events/${event.id}/entries`, { token: organiser, body: { worker_id: other.id } })
+  assert.equal(wrongTrade.status, 422)
+  assert.equal(wrongTrade.body.error.code, 'not_eligible')
+})
+
+test('a judge from an entrant\'s own enterprise is blocked unless the chief judge overrides with a reason', async () => {
+  const entries = (await app.request('GET', `/api/v1/events/${event.id}/entries`, { token: organiser })).body.items
+  // judge.j3 becomes an employee of the first entrant's enterprise: link the account to a colleague.
+  const colleague = (await app.request('GET', `/api/v1/workers?org_id=${entries[0].org_id}&limit=50`, { token: admin })).body.items.find((w) => w.id !== entries[0].worker_id)
+  const linked = await app.request('POST', '/api/v1/users', { token: admin, body: { username: 'judge.home', password: 'Judge-Pass-123', worker_id: colleague.id, grants: [{ role: 'judge', org_id: root.id }] } })
+  assert.equal(linked.status, 201)
+  const blocked = await app.request('POST', `/api/v1/events/${event.id}/judges`, { token: organiser, body: { user_id: linked.body.id, venue_id: venue.id } })
+  assert.equal(blocked.status, 409)
+  assert.equal(blocked.body.error.code, 'conflict_of_interest')
+  const byOrganiser = await app.request('POST', `/api/v1/events/${event.id}/judges`, { token: organiser, body: { user_id: linked.body.id, override_reason: '本地唯一高级考评员' } })
+  assert.equal(byOrganiser.status, 403)
+  const byChief = await app.request('POST', `/api/v1/events/${event.id}/judges`, { token: admin, body: { user_id: linked.body.id, venue_id: venue.id, override_reason: '本地唯一高级考评员' } })
+  assert.equal(byChief.status, 201)
+  const audit = await app.request('GET', '/api/v1/audit?limit=1', { token: admin })
+  assert.equal(audit.body.items[0].action, 'judge.assign_override')
+  for (const name of ['j1', 'j2', 'j3']) {
+    const r = await app.request('POST', `/api/v1/events/${event.id}/judges`, { token: organiser, body: { user_id: judges[name].id, venue_id: venue.id } })
+    assert.equal(r.status, 201)
+  }
+  assert.equal((await app.request('POST', `/api/v1/events/${event.id}/judges`, { token: organiser, body: { user_id: judges.jc.id, chief: true } })).status, 201)
+})
+
+test('judges mark by anonymous code; marks are validated, idempotent and only while running', async () => {
+  const tasks = (await app.request('GET', '/api/v1/judging/tasks', { token: judges.j1.token })).body.items
+  assert.equal(tasks.length, 1)
+  const task = tasks[0]
+  assert.equal(task.entries.length, 3)
+  assert.ok(task.entries.every((e) => !('worker_name' in e)), 'judges see codes, not names')
+  const [m, look, safety] = practical.aspects
+  const e = task.entries.map((x) => x.entry_id)
+  const early = await app.request('POST', '/api/v1/marks', { token: judges.j1.token, body: { client_id: 'early', entry_id: e[0], aspect_id: look.id, value: 2 } })
+  assert.equal(early.status, 409)
+  assert.equal(early.body.error.code, 'not_running')
+  await app.request('POST', `/api/v1/competitions/${comp.id}/status`, { token: organiser, body: { status: 'running' } })
+  const outOfRange = await app.request('POST', '/api/v1/marks', { token: judges.j1.token, body: { client_id: 'x1', entry_id: e[0], aspect_id: look.id, value: 4 } })
+  assert.equal(outOfRange.status, 400)
+  const offStep = await app.request('POST', '/api/v1/marks', { token: judges.j1.token, body: { client_id: 'x2', entry_id: e[0], aspect_id: m.id, value: 30.3 } })
+  assert.equal(offStep.status, 400)
+  // Panel marks: entries 0 and 1 end equal on total; entry 0 has the better practical score.
+  const plan = {
+    j1: [[e[0], m.id, 36], [e[0], look.id, 3], [e[0], safety.id, 3], [e[0], theory.aspects[0].id, 80],
+         [e[1], m.id, 38], [e[1], look.id, 2], [e[1], safety.id, 3], [e[1], theory.aspects[0].id, 88],
+         [e[2], m.id, 30], [e[2], look.id, 1], [e[2], safety.id, 2], [e[2], theory.aspects[0].id, 70]],
+    j2: [[e[0], look.id, 3], [e[0], safety.id, 3], [e[1], look.id, 2], [e[1], safety.id, 3], [e[2], look.id, 1], [e[2], safety.id, 2]],
+    j3: [[e[0], look.id, 3], [e[0], safety.id, 3], [e[1], look.id, 2], [e[1], safety.id, 3], [e[2], look.id, 3], [e[2], safety.id, 2]],
+  }
+  for (const [judge, marks] of Object.entries(plan)) {
+    const body = { marks: marks.map(([entry_id, aspect_id, value], i) => ({ client_id: `${judge}-${i}`, entry_id, aspect_id, value })) }
+    const r = await app.request('POST', '/api/v1/marks', { token: judges[judge].token, body })
+    assert.equal(r.status, 201, JSON.stringify(r.body))
+    // The same batch again (a phone that lost the answer) records nothing new.
+    const again = await app.request('POST', '/api/v1/marks', { token: judges[judge].token, body })
+    assert.equal(again.status, 200)
+    assert.ok(again.body.items.every((x) => x.replayed))
+  }
+  const reused = await app.request('POST', '/api/v1/marks', { token: judges.j1.token, body: { client_id: 'j1-0', entry_id: e[0], aspect_id: m.id, value: 20 } })
+  assert.equal(reused.status, 409)
+  const frozen = await app.request('PUT', `/api/v1/events/${event.id}/scheme`, { token: organiser, body: { components: [{ kind: 'theory', name: '理论', max_mark: 100 }] } })
+  assert.equal(frozen.status, 409)
+  assert.equal(frozen.body.error.code, 'scheme_frozen')
+})
+
+test('standings: panel aggregation, flags, raw sum and the practical tie-break', async () => {
+  const s = (await app.request('GET', `/api/v1/events/${event.id}/standings`, { token: organiser })).body
+  const [first, second, third] = s.items
+  // Entry 0: 36 + 30 + 30 = 96 practical, 80 theory → 176. Entry 1: 38 + 20 + 30 = 88, 88 theory → 176.
+  assert.equal(first.total, 176)
+  assert.equal(second.total, 176)
+  assert.equal(first.rank, 1)
+  assert.equal(second.rank, 2, 'tie broken by the higher practical score')
+  // Entry 2: look marks 1,1,3 disagree by 2 → flagged for the chief judge.
+  assert.equal(third.flagged, true)
+  assert.equal(third.rank, 3)
+  assert.ok(s.last_seq > 0)
+})
+
+test('the judge report shows each judge\'s deviation; only the chief judge reads it', async () => {
+  assert.equal((await app.request('GET', `/api/v1/events/${event.id}/judge-report`, { token: judges.j1.token })).status, 403)
+  const r = await app.request('GET', `/api/v1/events/${event.id}/judge-report`, { token: judges.jc.token })
+  assert.equal(r.status, 200)
+  const j3 = r.body.items.find((j) => j.judge_id === judges.j3.id)
+  assert.ok(j3.mean_deviation > 0, 'j3 was generous on entry 2')
+  assert.ok(j3.entries.some((e) => e.review))
+})
+
+test('a judge cannot mark an event they are not assigned to', async () => {
+  const other = await app.request('POST', `/api/v1/competitions/${comp.id}/events`, { token: organiser, body: { name: '电工', work_type_id: (await app.request('GET', '/api/v1/work-types', { token: admin })).body.items.find((w) => w.name === '电工').id } })
+  await app.request('PUT', `/api/v1/events/${other.body.id}/scheme`, { token: organiser, body: { components: [{ kind: 'theory', name: '理论', max_mark: 100 }] } })
+  const ev = (await app.request('GET', `/api/v1/events/${other.body.id}`, { token: organiser })).body
+  const entries = (await app.request('GET', `/api/v1/events/${event.id}/entries`, { token: organiser })).body.items
+  const r = await app.request('POST', '/api/v1/marks', { token: judges.j1.token, body: { client_id: 'not-mine', entry_id: entries[0].id, aspect_id: ev.components[0].aspects[0].id, value: 50 } })
+  assert.equal(r.status, 400, 'the aspect is not the entry event\'s')
+})
