@@ -13,6 +13,7 @@
 #include "service/auth.hpp"
 #include "service/crypto.hpp"
 #include "service/orgs.hpp"
+#include "service/results.hpp"
 
 namespace skb::service {
 namespace {
@@ -265,6 +266,7 @@ CompetitionView CompetitionService::set_status(const Actor& actor, std::int64_t 
     if (!core::may_move(row.status, *status))
       throw core::conflict("invalid_transition", "不能从 " + std::string(core::to_code(row.status)) + " 变为 " + status_text +
                                                      " (status moves one step at a time)");
+    if (*status == core::CompetitionStatus::published) publish_results(c, ctx_, actor.username, id);
     c.execute("UPDATE competitions SET status = ?, updated_at = ? WHERE id = ?", {status_text, ctx_.now_rfc3339(), id});
     append_audit(c, ctx_, {actor.username, "competition.status", "competition", std::to_string(id),
                            boost::json::serialize(boost::json::object{{"from", core::to_code(row.status)}, {"to", status_text}})});
@@ -464,6 +466,10 @@ JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::in
       throw core::invalid("venue_id", "该赛项不在此赛区进行 (the event does not run at this venue)");
     if (in.component_id && std::none_of(event.components.begin(), event.components.end(), [&](const ComponentDef& d) { return d.id == *in.component_id; }))
       throw core::invalid("component_id", "考核项目不属于该赛项 (the component is not this event's)");
+    if (c.query_one("SELECT 1 FROM judge_assignments WHERE event_id = ? AND user_id = ? AND COALESCE(venue_id, 0) = ? AND "
+                    "COALESCE(component_id, 0) = ? AND chief = ?",
+                    {event_id, in.user_id, in.venue_id.value_or(0), in.component_id.value_or(0), std::int64_t{in.chief ? 1 : 0}}))
+      throw core::conflict("duplicate", "该裁判已有相同的指派 (the judge already has this assignment)");
     const auto home = home_org_of(c, in.user_id);
     if (home && reason.empty()) {
       // Conflict of interest: an entrant from the judge's own enterprise at the judged venue.

@@ -111,6 +111,12 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
     in.venue_ids = venues;
     auto ev = s.competitions.add_event(system, comp.id, in);
     events.push_back(s.competitions.set_scheme(system, ev.summary.id, p.scheme));
+    // Prizes as the city contest declares them: one first, two second, three third; first prize earns
+    // the city's 技术能手 title and a proposal for 技师.
+    s.results.set_award_tiers(system, ev.summary.id,
+                              {{"一等奖", 1, std::nullopt, "温州市技术能手", core::SkillLevel::technician},
+                               {"二等奖", 2, std::nullopt, "", std::nullopt},
+                               {"三等奖", 3, std::nullopt, "", std::nullopt}});
     ++summary.events;
   }
 

@@ -50,6 +50,21 @@ core::Aspect to_core(const AspectDef& a) { return {a.id, a.kind, a.max_mark, a.s
 
 }  // namespace
 
+std::vector<core::AwardTier> load_award_tiers(store::Connection& c, std::int64_t event_id) {
+  std::vector<core::AwardTier> tiers;
+  for (const auto& r : c.query("SELECT name, places, percent, honour, promote_to FROM award_tiers WHERE event_id = ? ORDER BY position",
+                               {event_id})) {
+    core::AwardTier t;
+    t.name = r.str(0);
+    if (!r.is_null(1)) t.count = static_cast<int>(r.i64(1));
+    if (!r.is_null(2)) t.percent = r.f64(2);
+    t.honour = r.str(3);
+    if (!r.is_null(4)) t.promote_to = static_cast<core::SkillLevel>(r.i64(4));
+    tiers.push_back(std::move(t));
+  }
+  return tiers;
+}
+
 std::vector<JudgeTask> JudgingService::my_tasks(const Actor& actor) const {
   require_somewhere(actor, Permission::mark_entries);
   std::vector<JudgeTask> tasks;
@@ -105,6 +120,8 @@ std::vector<MarkReceipt> JudgingService::submit(const Actor& actor, const std::v
       if (event.competition_status != core::CompetitionStatus::running)
         throw core::conflict("not_running", "竞赛不在进行中，不能评分 (the competition is not running)");
       if (entry->str(3) == "withdrawn") throw core::conflict("withdrawn", "该参赛者已退赛 (the entrant withdrew)");
+      if (c.query_one("SELECT 1 FROM events WHERE id = ? AND locked_at IS NOT NULL", {event_id}))
+        throw core::conflict("event_locked", "该赛项已由裁判长锁定 (the chief judge locked this event)");
       const AspectDef* aspect = nullptr;
       std::int64_t component_id = 0;
       for (const auto& comp : event.components)
@@ -142,10 +159,18 @@ Standings compute_standings(store::Connection& c, std::int64_t event_id, std::op
   s.mode = event.summary.total_mode;
   // Latest mark per (entry, aspect, judge): the log is read in order, later rows replace earlier ones.
   std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, double> latest;
+  std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> last_mark_seq;  // per (entry, aspect)
   for (const auto& r : c.query("SELECT entry_id, aspect_id, judge_user_id, value, seq FROM marks WHERE event_id = ? ORDER BY seq", {event_id})) {
     latest[{r.i64(0), r.i64(1), r.i64(2)}] = r.f64(3);
+    last_mark_seq[{r.i64(0), r.i64(1)}] = r.i64(4);
     s.last_seq = r.i64(4);
   }
+  // A flag the chief judge resolved stays resolved until a newer mark arrives for that aspect.
+  std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> resolved_up_to;
+  for (const auto& r : c.query("SELECT entry_id, aspect_id, MAX(up_to_seq) FROM flag_resolutions WHERE event_id = ? GROUP BY entry_id, aspect_id",
+                               {event_id}))
+    resolved_up_to[{r.i64(0), r.i64(1)}] = r.i64(2);
+  s.locked = c.query_one("SELECT locked_at FROM events WHERE id = ?", {event_id})->is_null(0) == false;
   std::map<std::pair<std::int64_t, std::int64_t>, core::AspectMarks> by_entry_aspect;
   for (const auto& [key, value] : latest) {
     auto& am = by_entry_aspect[{std::get<0>(key), std::get<1>(key)}];
@@ -165,7 +190,12 @@ Standings compute_standings(store::Connection& c, std::int64_t event_id, std::op
       for (const auto& a : comp.aspects) {
         auto it = by_entry_aspect.find({entry.id, a.id});
         const core::AspectMarks marks = it == by_entry_aspect.end() ? core::AspectMarks{a.id, {}} : it->second;
-        scores.push_back(core::score_aspect(to_core(a), marks, a.kind == core::AspectKind::judgement ? event.summary.min_judges : 1));
+        auto score = core::score_aspect(to_core(a), marks, a.kind == core::AspectKind::judgement ? event.summary.min_judges : 1);
+        if (score.flagged) {
+          auto res = resolved_up_to.find({entry.id, a.id});
+          if (res != resolved_up_to.end() && res->second >= last_mark_seq[{entry.id, a.id}]) score.flagged = false;
+        }
+        scores.push_back(score);
       }
       auto cs = core::sum_component(comp.id, comp.max_mark, comp.weight, scores);
       cs.kind = comp.kind;
@@ -180,10 +210,26 @@ Standings compute_standings(store::Connection& c, std::int64_t event_id, std::op
     inputs.push_back({entry.id, r.total, practical, theory, std::nullopt, r.disqualified});
     results.emplace(entry.id, std::move(r));
   }
-  for (const auto& st : core::rank_entries(inputs, event.summary.tie_breaks)) {
+  const auto standings = core::rank_entries(inputs, event.summary.tie_breaks);
+  const auto tiers = load_award_tiers(c, event_id);
+  // Awards go to complete, unflagged results only: a prize never rests on marks still in question.
+  std::vector<core::Standing> eligible;
+  for (const auto& st : standings) {
+    const auto& r = results.at(st.entry_id);
+    if (r.complete && !r.flagged) eligible.push_back(st);
+  }
+  std::map<std::int64_t, int> tier_of;
+  for (const auto& a : core::assign_awards(eligible, tiers)) tier_of[a.entry_id] = a.tier;
+  for (const auto& st : standings) {
     auto& r = results.at(st.entry_id);
     r.rank = st.rank;
     r.tied = st.tied;
+    if (auto it = tier_of.find(st.entry_id); it != tier_of.end() && it->second >= 0) {
+      const auto& tier = tiers[static_cast<size_t>(it->second)];
+      r.award = tier.name;
+      r.honour = tier.honour;
+      r.promote_to = tier.promote_to;
+    }
     s.results.push_back(std::move(r));
   }
   return s;
@@ -193,9 +239,20 @@ Standings JudgingService::standings(const Actor& actor, std::int64_t event_id, s
   Standings s;
   ctx_.db.read([&](store::Connection& c) {
     const auto event = load_event(c, event_id);
-    const bool judging = !assignments_of(c, actor.user_id, event_id).empty();
-    if (!judging) require(actor, Permission::read_competitions, event.org_path);
+    const auto mine = assignments_of(c, actor.user_id, event_id);
+    if (mine.empty()) require(actor, Permission::read_competitions, event.org_path);
     s = compute_standings(c, event_id, venue_id);
+    // Judging is blind: a judge marking this event sees entry codes only, never names or bibs.
+    const bool marking_judge = std::any_of(mine.begin(), mine.end(), [](const Assignment& a) { return !a.chief; }) &&
+                               std::none_of(mine.begin(), mine.end(), [](const Assignment& a) { return a.chief; }) &&
+                               !actor.can(Permission::manage_competitions, event.org_path);
+    if (marking_judge)
+      for (auto& r : s.results) {
+        r.entry.worker_name.clear();
+        r.entry.org_name.clear();
+        r.entry.bib.clear();
+        r.entry.worker_id = 0;
+      }
   });
   return s;
 }

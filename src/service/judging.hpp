@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/awards.hpp"
 #include "core/judge_report.hpp"
 #include "core/ranking.hpp"
 #include "core/scoring.hpp"
@@ -58,6 +59,9 @@ struct EntryResult {
   bool complete = false;
   bool flagged = false;
   bool disqualified = false;
+  std::string award;   // 一等奖 …, empty when none (computed from the event's tiers; see core/awards.hpp)
+  std::string honour;  // 技术能手 …
+  std::optional<core::SkillLevel> promote_to;
 };
 
 struct Standings {
@@ -65,6 +69,7 @@ struct Standings {
   std::optional<std::int64_t> venue_id;
   core::TotalMode mode = core::TotalMode::raw_sum;
   std::int64_t last_seq = 0;  // the mark log position these standings reflect
+  bool locked = false;        // the chief judge signed the event off
   std::vector<EntryResult> results;  // in rank order
 };
 
@@ -81,6 +86,8 @@ class JudgingService {
  private:
   const Context& ctx_;
 };
+
+std::vector<core::AwardTier> load_award_tiers(store::Connection& conn, std::int64_t event_id);
 
 // Computes standings from the event's scheme, entries and latest marks (no permission checks).
 Standings compute_standings(store::Connection& conn, std::int64_t event_id, std::optional<std::int64_t> venue_id);

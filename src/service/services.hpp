@@ -6,6 +6,7 @@
 #include "service/context.hpp"
 #include "service/idempotency.hpp"
 #include "service/orgs.hpp"
+#include "service/results.hpp"
 #include "service/work_types.hpp"
 #include "service/workers.hpp"
 
@@ -14,7 +15,7 @@ namespace skb::service {
 struct Services {
   explicit Services(Context context)
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
-        judging(ctx) {}
+        judging(ctx), results(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -26,6 +27,7 @@ struct Services {
   IdempotencyStore idempotency;
   CompetitionService competitions;
   JudgingService judging;
+  ResultsService results;
 };
 
 }  // namespace skb::service

@@ -315,18 +315,23 @@ WorkerView WorkerService::change_level(const Actor& actor, std::int64_t id, cons
   WorkerView v;
   ctx_.db.write([&](store::Connection& c) {
     require(actor, Permission::write_workers, worker_path(c, id));
-    c.execute("INSERT INTO level_history(worker_id, skill_level, effective_date, note, recorded_at, recorded_by) "
-              "VALUES (?, ?, ?, ?, ?, ?)",
-              {id, static_cast<std::int64_t>(*level), effective_date, note, ctx_.now_rfc3339(), actor.username});
-    // The current level is the latest by effective date, so back-dated entries do not override newer ones.
-    const auto latest = c.query_one("SELECT skill_level FROM level_history WHERE worker_id = ? ORDER BY effective_date DESC, id DESC LIMIT 1", {id});
-    c.execute("UPDATE workers SET skill_level = ?, updated_at = ? WHERE id = ?", {latest->i64(0), ctx_.now_rfc3339(), id});
-    append_audit(c, ctx_, {actor.username, "worker.level_change", "worker", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"skill_level", core::to_code(*level)},
-                                                                      {"effective_date", effective_date}, {"note", note}})});
+    record_level_change(c, ctx_, actor.username, id, *level, effective_date, note);
     v = load_view(c, id, true);
   });
   return v;
+}
+
+void record_level_change(store::Connection& c, const Context& ctx, const std::string& by, std::int64_t worker_id,
+                         core::SkillLevel level, const std::string& effective_date, const std::string& note) {
+  c.execute("INSERT INTO level_history(worker_id, skill_level, effective_date, note, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
+            {worker_id, static_cast<std::int64_t>(level), effective_date, note, ctx.now_rfc3339(), by});
+  // The current level is the latest by effective date, so back-dated entries do not override newer ones.
+  const auto latest = c.query_one("SELECT skill_level FROM level_history WHERE worker_id = ? ORDER BY effective_date DESC, id DESC LIMIT 1",
+                                  {worker_id});
+  c.execute("UPDATE workers SET skill_level = ?, updated_at = ? WHERE id = ?", {latest->i64(0), ctx.now_rfc3339(), worker_id});
+  append_audit(c, ctx, {by, "worker.level_change", "worker", std::to_string(worker_id),
+                        boost::json::serialize(boost::json::object{{"skill_level", core::to_code(level)},
+                                                                   {"effective_date", effective_date}, {"note", note}})});
 }
 
 void WorkerService::remove(const Actor& actor, std::int64_t id) {

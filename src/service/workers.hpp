@@ -102,4 +102,9 @@ class WorkerService {
   const Context& ctx_;
 };
 
+// Appends a level change to a worker's history and sets the current level to the latest by date,
+// inside the caller's transaction (used by the worker page and by confirmed competition promotions).
+void record_level_change(store::Connection& conn, const Context& ctx, const std::string& by, std::int64_t worker_id,
+                         core::SkillLevel level, const std::string& effective_date, const std::string& note);
+
 }  // namespace skb::service

@@ -175,3 +175,59 @@ test('a judge cannot mark an event they are not assigned to', async () => {
   const r = await app.request('POST', '/api/v1/marks', { token: judges.j1.token, body: { client_id: 'not-mine', entry_id: entries[0].id, aspect_id: ev.components[0].aspects[0].id, value: 50 } })
   assert.equal(r.status, 400, 'the aspect is not the entry event\'s')
 })
+
+test('sign-off: flags block the lock until the chief judge resolves them; a locked event takes no marks', async () => {
+  const refused = await app.request('POST', `/api/v1/events/${event.id}/lock`, { token: judges.jc.token })
+  assert.equal(refused.status, 409)
+  assert.equal(refused.body.error.code, 'not_ready')
+  const s = (await app.request('GET', `/api/v1/events/${event.id}/standings`, { token: organiser })).body
+  const flaggedEntry = s.items.find((r) => r.flagged)
+  const flaggedAspect = flaggedEntry.aspects.find((a) => a.flagged)
+  assert.equal((await app.request('POST', `/api/v1/events/${event.id}/flags/resolve`, { token: judges.j1.token, body: { entry_id: flaggedEntry.entry.id, aspect_id: flaggedAspect.aspect_id, note: '复核录像，维持原评分' } })).status, 403)
+  const resolved = await app.request('POST', `/api/v1/events/${event.id}/flags/resolve`, { token: judges.jc.token, body: { entry_id: flaggedEntry.entry.id, aspect_id: flaggedAspect.aspect_id, note: '复核录像，维持原评分' } })
+  assert.equal(resolved.status, 204)
+  const locked = await app.request('POST', `/api/v1/events/${event.id}/lock`, { token: judges.jc.token })
+  assert.equal(locked.status, 200, JSON.stringify(locked.body))
+  assert.equal(locked.body.locked, true)
+  const late = await app.request('POST', '/api/v1/marks', { token: judges.j1.token, body: { client_id: 'late', entry_id: flaggedEntry.entry.id, aspect_id: flaggedAspect.aspect_id, value: 2 } })
+  assert.equal(late.status, 409)
+  assert.equal(late.body.error.code, 'event_locked')
+})
+
+test('awards come from declared tiers; publishing needs every event locked and proposes promotions', async () => {
+  const bad = await app.request('PUT', `/api/v1/events/${event.id}/awards`, { token: organiser, body: { tiers: [{ name: '一等奖' }] } })
+  assert.equal(bad.status, 400)
+  const tiers = [
+    { name: '一等奖', count: 1, honour: '温州市技术能手', promote_to: 'technician' },
+    { name: '二等奖', count: 1 },
+    { name: '三等奖', count: 1 },
+  ]
+  assert.equal((await app.request('PUT', `/api/v1/events/${event.id}/awards`, { token: organiser, body: { tiers } })).status, 200)
+  const s = (await app.request('GET', `/api/v1/events/${event.id}/standings`, { token: organiser })).body
+  assert.deepEqual(s.items.map((r) => r.award), ['一等奖', '二等奖', '三等奖'])
+  assert.equal(s.items[0].honour, '温州市技术能手')
+  // The winner starts at 初级工 so that the first prize proposes a step up.
+  const winner = s.items[0].entry.worker_id
+  await app.request('POST', `/api/v1/workers/${winner}/levels`, { token: admin, body: { skill_level: 'junior', effective_date: new Date().toISOString().slice(0, 10), note: '测试' } })
+  const xlsx = await fetch(app.base + `/api/v1/events/${event.id}/results.xlsx`, { headers: { authorization: `Bearer ${organiser}` } })
+  assert.equal(xlsx.status, 200)
+  assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK')
+  await app.request('POST', `/api/v1/competitions/${comp.id}/status`, { token: organiser, body: { status: 'marking_closed' } })
+  const early = await app.request('POST', `/api/v1/competitions/${comp.id}/status`, { token: organiser, body: { status: 'published' } })
+  assert.equal(early.status, 409)
+  assert.equal(early.body.error.code, 'not_locked')
+  const other = (await app.request('GET', `/api/v1/competitions/${comp.id}`, { token: organiser })).body.events.find((e) => e.id !== event.id)
+  assert.equal((await app.request('POST', `/api/v1/events/${other.id}/lock`, { token: admin })).status, 200)
+  const published = await app.request('POST', `/api/v1/competitions/${comp.id}/status`, { token: organiser, body: { status: 'published' } })
+  assert.equal(published.status, 200, JSON.stringify(published.body))
+  const promotions = (await app.request('GET', `/api/v1/events/${event.id}/promotions`, { token: organiser })).body.items
+  assert.equal(promotions.length, 1)
+  assert.equal(promotions[0].to_level, 'technician')
+  const confirmed = await app.request('POST', `/api/v1/promotions/${promotions[0].id}/confirm`, { token: organiser })
+  assert.equal(confirmed.status, 200)
+  assert.equal((await app.request('POST', `/api/v1/promotions/${promotions[0].id}/confirm`, { token: organiser })).status, 409)
+  const w = (await app.request('GET', `/api/v1/workers/${winner}`, { token: admin })).body
+  assert.equal(w.skill_level, 'technician')
+  assert.match(w.level_history.at(-1).note, /一等奖/)
+  assert.equal(app.cli(['verify-audit']).status, 0)
+})

@@ -12,6 +12,7 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_audit_routes(router, services);
   add_competition_routes(router, services);
   add_judging_routes(router, services);
+  add_result_routes(router, services);
 }
 
 }  // namespace skb::http

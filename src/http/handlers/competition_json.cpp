@@ -122,11 +122,11 @@ json::value to_json(const service::Standings& s) {
       aspects.push_back(json::object{{"aspect_id", id_json(a.aspect_id)}, {"score", core::round2(a.score)},
                                      {"complete", a.complete}, {"flagged", a.flagged}});
     rows.push_back(json::object{{"rank", r.rank}, {"tied", r.tied}, {"total", r.total}, {"complete", r.complete},
-                                {"flagged", r.flagged}, {"disqualified", r.disqualified}, {"entry", to_json(r.entry)},
-                                {"components", comps}, {"aspects", aspects}});
+                                {"flagged", r.flagged}, {"disqualified", r.disqualified}, {"award", r.award},
+                                {"honour", r.honour}, {"entry", to_json(r.entry)}, {"components", comps}, {"aspects", aspects}});
   }
   return json::object{{"event_id", id_json(s.event_id)}, {"venue_id", opt_id_json(s.venue_id)},
-                      {"total_mode", core::to_code(s.mode)}, {"last_seq", s.last_seq}, {"items", rows}};
+                      {"total_mode", core::to_code(s.mode)}, {"last_seq", s.last_seq}, {"locked", s.locked}, {"items", rows}};
 }
 
 json::value to_json(const service::JudgeTask& t) {

@@ -16,7 +16,7 @@ service::MarkInput mark_from(const boost::json::value& v, const std::string& fie
   if (!v.is_object()) throw core::invalid(field, field + " 应为对象 (must be an object)");
   const auto& o = v.get_object();
   service::MarkInput m;
-  m.client_id = required_string(o, "client_id", 200);
+  m.client_id = required_string(o, "client_id", 100);
   const auto entry = opt_id(o, "entry_id");
   const auto aspect = opt_id(o, "aspect_id");
   if (!entry) throw core::invalid(field + ".entry_id", "entry_id 为必填项 (is required)");

@@ -1,0 +1,197 @@
+#include "service/results.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "service/audit.hpp"
+#include "service/competitions.hpp"
+#include "service/workers.hpp"
+
+namespace skb::service {
+namespace {
+
+using core::Permission;
+
+bool is_chief_of(store::Connection& c, std::int64_t user_id, std::int64_t event_id) {
+  return c.query_one("SELECT 1 FROM judge_assignments WHERE event_id = ? AND user_id = ? AND chief = 1", {event_id, user_id}).has_value();
+}
+
+void require_chief(store::Connection& c, const Actor& actor, const EventView& event) {
+  if (!is_chief_of(c, actor.user_id, event.summary.id)) require(actor, Permission::lead_judging, event.org_path);
+}
+
+PromotionView promotion_from(const store::Row& r) {
+  return {r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.str(4), r.str(5), static_cast<core::SkillLevel>(r.i64(6)),
+          static_cast<core::SkillLevel>(r.i64(7)), r.str(8)};
+}
+
+constexpr const char* kPromotionSelect =
+    "SELECT p.id, p.event_id, p.entry_id, p.worker_id, w.name, COALESCE(t.name, ''), w.skill_level, p.to_level, p.status "
+    "FROM promotions p JOIN workers w ON w.id = p.worker_id "
+    "LEFT JOIN award_tiers t ON t.event_id = p.event_id AND t.promote_to = p.to_level";
+
+}  // namespace
+
+void ResultsService::resolve_flag(const Actor& actor, std::int64_t event_id, std::int64_t entry_id, std::int64_t aspect_id,
+                                  const std::string& note) {
+  const std::string text(core::trim(note));
+  if (text.empty() || core::utf8_length(text) > 500) throw core::invalid("note", "请填写处理意见（最多500字） (a note of 1–500 characters is required)");
+  ctx_.db.write([&](store::Connection& c) {
+    const auto event = load_event(c, event_id);
+    require_chief(c, actor, event);
+    auto last = c.query_one("SELECT MAX(seq) FROM marks WHERE event_id = ? AND entry_id = ? AND aspect_id = ?", {event_id, entry_id, aspect_id});
+    if (!last || last->is_null(0)) throw core::not_found("marks for this entry and aspect");
+    c.execute("INSERT INTO flag_resolutions(event_id, entry_id, aspect_id, up_to_seq, note, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              {event_id, entry_id, aspect_id, last->i64(0), text, actor.username, ctx_.now_rfc3339()});
+    append_audit(c, ctx_, {actor.username, "flag.resolve", "entry", std::to_string(entry_id),
+                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"aspect_id", aspect_id}, {"note", text}})});
+  });
+}
+
+Standings ResultsService::lock_event(const Actor& actor, std::int64_t event_id) {
+  Standings s;
+  ctx_.db.write([&](store::Connection& c) {
+    const auto event = load_event(c, event_id);
+    require_chief(c, actor, event);
+    s = compute_standings(c, event_id, std::nullopt);
+    if (s.locked) throw core::conflict("event_locked", "该赛项已锁定 (already locked)");
+    int unmarked = 0, flagged = 0;
+    for (const auto& r : s.results) {
+      if (!r.complete) ++unmarked;
+      if (r.flagged) ++flagged;
+    }
+    if (unmarked || flagged)
+      throw core::conflict("not_ready", fmt::format("尚有 {} 名选手未评完、{} 名选手的评分待裁判长处理 "
+                                                    "({} entrant(s) not fully marked, {} with unresolved flags)",
+                                                    unmarked, flagged, unmarked, flagged));
+    c.execute("UPDATE events SET locked_at = ?, locked_by = ?, status = 'locked' WHERE id = ?", {ctx_.now_rfc3339(), actor.username, event_id});
+    append_audit(c, ctx_, {actor.username, "event.lock", "event", std::to_string(event_id),
+                           boost::json::serialize(boost::json::object{{"last_seq", s.last_seq}, {"entries", s.results.size()}})});
+    s.locked = true;
+  });
+  return s;
+}
+
+std::vector<core::AwardTier> ResultsService::award_tiers(const Actor& actor, std::int64_t event_id) const {
+  std::vector<core::AwardTier> tiers;
+  ctx_.db.read([&](store::Connection& c) {
+    require(actor, Permission::read_competitions, load_event(c, event_id).org_path);
+    tiers = load_award_tiers(c, event_id);
+  });
+  return tiers;
+}
+
+std::vector<core::AwardTier> ResultsService::set_award_tiers(const Actor& actor, std::int64_t event_id, const std::vector<core::AwardTier>& tiers) {
+  if (auto problem = core::check_tiers(tiers)) throw core::invalid("tiers", *problem);
+  ctx_.db.write([&](store::Connection& c) {
+    const auto event = load_event(c, event_id);
+    require(actor, Permission::manage_competitions, event.org_path);
+    if (event.competition_status == core::CompetitionStatus::published)
+      throw core::conflict("published", "成绩已发布，奖项设置不能再修改 (results are published)");
+    c.execute("DELETE FROM award_tiers WHERE event_id = ?", {event_id});
+    std::int64_t position = 0;
+    boost::json::array summary;
+    for (const auto& t : tiers) {
+      c.execute("INSERT INTO award_tiers(event_id, position, name, places, percent, honour, promote_to) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                {event_id, position++, t.name, t.count ? store::Value(std::int64_t{*t.count}) : store::Value(nullptr),
+                 t.percent ? store::Value(*t.percent) : store::Value(nullptr), t.honour,
+                 t.promote_to ? store::Value(static_cast<std::int64_t>(*t.promote_to)) : store::Value(nullptr)});
+      summary.push_back(boost::json::value(t.name));
+    }
+    append_audit(c, ctx_, {actor.username, "event.awards", "event", std::to_string(event_id),
+                           boost::json::serialize(boost::json::object{{"tiers", summary}})});
+  });
+  return tiers;
+}
+
+void publish_results(store::Connection& c, const Context& ctx, const std::string& by, std::int64_t competition_id) {
+  std::vector<std::int64_t> events;
+  for (const auto& r : c.query("SELECT id, name, locked_at FROM events WHERE competition_id = ? ORDER BY id", {competition_id})) {
+    if (r.is_null(2))
+      throw core::conflict("not_locked", "赛项“" + r.str(1) + "”尚未由裁判长锁定，不能发布 (every event must be locked before publishing)");
+    events.push_back(r.i64(0));
+  }
+  int proposals = 0;
+  for (auto event_id : events) {
+    for (const auto& r : compute_standings(c, event_id, std::nullopt).results) {
+      if (!r.promote_to) continue;
+      const auto current = c.query_one("SELECT skill_level FROM workers WHERE id = ?", {r.entry.worker_id})->i64(0);
+      // Only a step up (a smaller level number) is proposed.
+      if (static_cast<std::int64_t>(*r.promote_to) >= current) continue;
+      c.execute("INSERT INTO promotions(event_id, entry_id, worker_id, to_level, status) VALUES (?, ?, ?, ?, 'proposed') ON CONFLICT DO NOTHING",
+                {event_id, r.entry.id, r.entry.worker_id, static_cast<std::int64_t>(*r.promote_to)});
+      ++proposals;
+    }
+  }
+  append_audit(c, ctx, {by, "competition.publish", "competition", std::to_string(competition_id),
+                        boost::json::serialize(boost::json::object{{"events", events.size()}, {"promotion_proposals", proposals}})});
+}
+
+std::vector<PromotionView> ResultsService::promotions(const Actor& actor, std::int64_t event_id) const {
+  std::vector<PromotionView> out;
+  ctx_.db.read([&](store::Connection& c) {
+    require(actor, Permission::read_competitions, load_event(c, event_id).org_path);
+    for (const auto& r : c.query(std::string(kPromotionSelect) + " WHERE p.event_id = ? ORDER BY p.id", {event_id}))
+      out.push_back(promotion_from(r));
+  });
+  return out;
+}
+
+PromotionView ResultsService::decide_promotion(const Actor& actor, std::int64_t promotion_id, bool confirm) {
+  PromotionView v;
+  ctx_.db.write([&](store::Connection& c) {
+    auto row = c.query_one(std::string(kPromotionSelect) + " WHERE p.id = ?", {promotion_id});
+    if (!row) throw core::not_found("promotion " + std::to_string(promotion_id));
+    v = promotion_from(*row);
+    const auto event = load_event(c, v.event_id);
+    require(actor, Permission::manage_competitions, event.org_path);
+    if (v.status != "proposed") throw core::conflict("decided", "该晋级建议已处理 (already decided)");
+    v.status = confirm ? "confirmed" : "rejected";
+    c.execute("UPDATE promotions SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+              {v.status, actor.username, ctx_.now_rfc3339(), promotion_id});
+    if (confirm)
+      record_level_change(c, ctx_, actor.username, v.worker_id, v.to_level, ctx_.today(),
+                          fmt::format("{}·{} {}", event.competition_name, event.summary.name, v.award.empty() ? "获奖晋级" : v.award + "晋级"));
+    append_audit(c, ctx_, {actor.username, confirm ? "promotion.confirm" : "promotion.reject", "promotion", std::to_string(promotion_id),
+                           boost::json::serialize(boost::json::object{{"worker_id", v.worker_id}, {"to_level", core::to_code(v.to_level)}})});
+  });
+  return v;
+}
+
+Sheet ResultsService::results_sheet(const Actor& actor, std::int64_t event_id) const {
+  Sheet sheet;
+  ctx_.db.read([&](store::Connection& c) {
+    const auto event = load_event(c, event_id);
+    require(actor, Permission::read_competitions, event.org_path);
+    const auto standings = compute_standings(c, event_id, std::nullopt);
+    sheet.name = "成绩";
+    sheet.header = {"名次", "赛号", "姓名", "单位", "赛区"};
+    for (const auto& comp : event.components) {
+      for (const auto& a : comp.aspects) sheet.header.push_back(comp.name + "·" + a.name + "(" + fmt::format("{:g}", a.max_mark) + ")");
+      sheet.header.push_back(comp.name + "得分");
+    }
+    for (const char* h : {"总分", "奖项", "称号", "状态"}) sheet.header.emplace_back(h);
+    for (const auto& r : standings.results) {
+      std::vector<std::string> row{r.rank ? std::to_string(r.rank) + (r.tied ? "=" : "") : "-", r.entry.bib, r.entry.worker_name,
+                                   r.entry.org_name, r.entry.venue_name};
+      size_t aspect_index = 0;
+      for (size_t ci = 0; ci < event.components.size(); ++ci) {
+        for (size_t k = 0; k < event.components[ci].aspects.size(); ++k, ++aspect_index) {
+          const auto& a = r.aspects[aspect_index];
+          row.push_back(a.complete ? fmt::format("{:.2f}", core::round2(a.score)) : "");
+        }
+        row.push_back(fmt::format("{:.2f}", core::round2(r.components[ci].score)));
+      }
+      row.push_back(fmt::format("{:.2f}", r.total));
+      row.push_back(r.award);
+      row.push_back(r.honour);
+      row.push_back(r.disqualified ? "取消资格" : !r.complete ? "未评完" : r.flagged ? "待裁判长处理" : "");
+      sheet.rows.push_back(std::move(row));
+    }
+  });
+  return sheet;
+}
+
+}  // namespace skb::service

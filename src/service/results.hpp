@@ -1,0 +1,50 @@
+#pragma once
+// 成绩签发: the chief judge resolves flagged panels and locks each event; the organiser sets prize
+// tiers and publishes; published awards propose skill-level promotions that the organiser confirms.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/awards.hpp"
+#include "service/actor.hpp"
+#include "service/context.hpp"
+#include "service/judging.hpp"
+#include "service/spreadsheet.hpp"
+
+namespace skb::service {
+
+struct PromotionView {
+  std::int64_t id = 0;
+  std::int64_t event_id = 0;
+  std::int64_t entry_id = 0;
+  std::int64_t worker_id = 0;
+  std::string worker_name;
+  std::string award;
+  core::SkillLevel from_level = core::SkillLevel::junior;
+  core::SkillLevel to_level = core::SkillLevel::junior;
+  std::string status;  // proposed, confirmed, rejected
+};
+
+class ResultsService {
+ public:
+  explicit ResultsService(const Context& ctx) : ctx_(ctx) {}
+
+  void resolve_flag(const Actor& actor, std::int64_t event_id, std::int64_t entry_id, std::int64_t aspect_id, const std::string& note);
+  // Refused (409 not_ready) while any entrant is unmarked or any flag unresolved.
+  Standings lock_event(const Actor& actor, std::int64_t event_id);
+  std::vector<core::AwardTier> award_tiers(const Actor& actor, std::int64_t event_id) const;
+  std::vector<core::AwardTier> set_award_tiers(const Actor& actor, std::int64_t event_id, const std::vector<core::AwardTier>& tiers);
+  std::vector<PromotionView> promotions(const Actor& actor, std::int64_t event_id) const;
+  PromotionView decide_promotion(const Actor& actor, std::int64_t promotion_id, bool confirm);
+  // Every component and aspect score, the total, rank and award of each entrant, for Excel.
+  Sheet results_sheet(const Actor& actor, std::int64_t event_id) const;
+
+ private:
+  const Context& ctx_;
+};
+
+// Publishing, inside the caller's transaction: every event must be locked; award winners whose tier
+// promotes above their current level get a proposal. Called by the competition's status change.
+void publish_results(store::Connection& conn, const Context& ctx, const std::string& by, std::int64_t competition_id);
+
+}  // namespace skb::service
