@@ -18,7 +18,7 @@ deps:
 build: deps
 	@[ -f $(BUILD_DIR)/build.ninja ] || cmake --preset $(PRESET) >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
-	@cp -f $(BUILD_DIR)/skillbrain build/skillbrain
+	@cp -f $(BUILD_DIR)/skillbrain build/skillbrain.new && mv -f build/skillbrain.new build/skillbrain
 	@$(MAKE) --no-print-directory web
 
 web:

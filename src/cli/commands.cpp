@@ -102,6 +102,8 @@ int run(int argc, char** argv, const Wiring& wiring) {
   serve_cmd->add_option("--threads", serve_options.threads, "I/O threads (0 = number of cores)");
   serve_cmd->add_flag("!--no-access-log", serve_options.access_log, "Do not log each request");
   serve_cmd->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (when served over HTTPS)");
+  std::string public_url = env_or("SKB_PUBLIC_URL", "");
+  serve_cmd->add_option("--public-url", public_url, "Address people use to reach this server, for certificate QR codes (env SKB_PUBLIC_URL; default http://localhost:PORT)");
 
   auto* migrate_cmd = app.add_subcommand("migrate", "Apply database migrations");
   add_common(migrate_cmd);
@@ -169,6 +171,7 @@ int run(int argc, char** argv, const Wiring& wiring) {
     }
     const auto sealer = service::Sealer::from_key_file(key_file.empty() ? default_key_file(db_url) : key_file);
     service::Services services(service::Context{*db, sealer});
+    services.ctx.public_url = !public_url.empty() ? public_url : "http://localhost:" + std::to_string(serve_options.port);
 
     if (cmd == serve_cmd) return serve(services, wiring, serve_options);
 

@@ -81,4 +81,14 @@ std::string mask_phone(std::string_view phone) {
   return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') + std::string(phone.substr(phone.size() - 4));
 }
 
+std::string mask_name(std::string_view name) {
+  if (name.empty()) return {};
+  size_t first = 1;
+  while (first < name.size() && (static_cast<unsigned char>(name[first]) & 0xC0) == 0x80) ++first;
+  std::string out(name.substr(0, first));
+  for (size_t i = first; i < name.size(); ++i)
+    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) out += '*';
+  return out;
+}
+
 }  // namespace skb::core

@@ -27,6 +27,8 @@ bool is_valid_mobile(std::string_view phone);
 // "330302199001011234" → "330302********1234"; "13812345678" → "138****5678".
 std::string mask_national_id(std::string_view id);
 std::string mask_phone(std::string_view phone);
+// "张伟" → "张*", "欧阳娜娜" → "欧***": the first character and one star per other character (UTF-8).
+std::string mask_name(std::string_view name);
 
 // Upper-cases a trailing x and strips surrounding spaces, so look-ups find the same ID however typed.
 std::string normalize_national_id(std::string_view id);

@@ -81,6 +81,12 @@ void Router::add(std::string method, std::string pattern, Access access, Handler
   routes_.push_back({std::move(method), std::move(pattern), std::move(segments), access, std::move(handler)});
 }
 
+bool Router::handles(const std::string& path) const {
+  const auto segments = split_path(path);
+  if (segments.empty()) return false;
+  return std::any_of(routes_.begin(), routes_.end(), [&](const Route& r) { return !r.segments.empty() && r.segments[0] == segments[0]; });
+}
+
 std::vector<RouteInfo> Router::routes() const {
   std::vector<RouteInfo> out;
   for (const auto& r : routes_) out.push_back({r.method, r.pattern, r.access});

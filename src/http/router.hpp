@@ -30,6 +30,8 @@ class Router {
   // Answers every request under /api/; nullopt when the path is not an API path (static files then).
   Response dispatch(Request& request) const;
   std::vector<RouteInfo> routes() const;
+  // Whether a path belongs to the router (its first segment starts some route), rather than to static files.
+  bool handles(const std::string& path) const;
 
  private:
   struct Route {

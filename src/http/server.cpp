@@ -103,7 +103,7 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
 
   Response answer(Request& req) {
-    if (req.path.starts_with("/api/")) return router.dispatch(req);
+    if (router.handles(req.path)) return router.dispatch(req);
     if (req.method != "GET" && req.method != "HEAD") return plain_error(405, "method_not_allowed", "only GET here");
     if (auto r = files.serve(req.path)) return std::move(*r);
     return plain_error(404, "not_found", "no such page (the web front end is not built: run make build)");
@@ -158,7 +158,7 @@ struct Server::Impl {
       Response res;
       if (early) {
         res = std::move(*early);
-      } else if (req.path.starts_with("/api/") && req.path != "/api/v1/health") {
+      } else if (req.path != "/api/v1/health" && router.handles(req.path)) {
         // Handlers may block on the database: run them on the worker pool, resume here afterwards.
         ++in_flight;
         res = co_await asio::co_spawn(workers, [&]() -> awaitable<Response> { co_return answer(req); }, use_awaitable);

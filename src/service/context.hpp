@@ -16,6 +16,7 @@ struct Context {
   store::Database& db;
   const Sealer& sealer;
   Clock clock = [] { return std::chrono::system_clock::now(); };
+  std::string public_url = "http://localhost:8080";  // how people outside reach us (certificate QR codes)
 
   std::string now_rfc3339() const;  // "2026-11-24T20:41:10Z"
   std::string today() const;        // "2026-11-24"

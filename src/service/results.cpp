@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "service/audit.hpp"
+#include "service/certificates.hpp"
 #include "service/competitions.hpp"
 #include "service/workers.hpp"
 
@@ -28,9 +29,8 @@ PromotionView promotion_from(const store::Row& r) {
 }
 
 constexpr const char* kPromotionSelect =
-    "SELECT p.id, p.event_id, p.entry_id, p.worker_id, w.name, COALESCE(t.name, ''), w.skill_level, p.to_level, p.status "
-    "FROM promotions p JOIN workers w ON w.id = p.worker_id "
-    "LEFT JOIN award_tiers t ON t.event_id = p.event_id AND t.promote_to = p.to_level";
+    "SELECT p.id, p.event_id, p.entry_id, p.worker_id, w.name, p.award, p.from_level, p.to_level, p.status "
+    "FROM promotions p JOIN workers w ON w.id = p.worker_id";
 
 }  // namespace
 
@@ -41,6 +41,8 @@ void ResultsService::resolve_flag(const Actor& actor, std::int64_t event_id, std
   ctx_.db.write([&](store::Connection& c) {
     const auto event = load_event(c, event_id);
     require_chief(c, actor, event);
+    if (c.query_one("SELECT 1 FROM events WHERE id = ? AND locked_at IS NOT NULL", {event_id}))
+      throw core::conflict("event_locked", "该赛项已锁定 (the event is locked)");
     auto last = c.query_one("SELECT MAX(seq) FROM marks WHERE event_id = ? AND entry_id = ? AND aspect_id = ?", {event_id, entry_id, aspect_id});
     if (!last || last->is_null(0)) throw core::not_found("marks for this entry and aspect");
     c.execute("INSERT INTO flag_resolutions(event_id, entry_id, aspect_id, up_to_seq, note, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -120,13 +122,16 @@ void publish_results(store::Connection& c, const Context& ctx, const std::string
       const auto current = c.query_one("SELECT skill_level FROM workers WHERE id = ?", {r.entry.worker_id})->i64(0);
       // Only a step up (a smaller level number) is proposed.
       if (static_cast<std::int64_t>(*r.promote_to) >= current) continue;
-      c.execute("INSERT INTO promotions(event_id, entry_id, worker_id, to_level, status) VALUES (?, ?, ?, ?, 'proposed') ON CONFLICT DO NOTHING",
-                {event_id, r.entry.id, r.entry.worker_id, static_cast<std::int64_t>(*r.promote_to)});
-      ++proposals;
+      proposals += static_cast<int>(c.execute(
+          "INSERT INTO promotions(event_id, entry_id, worker_id, award, from_level, to_level, status) VALUES (?, ?, ?, ?, ?, ?, 'proposed') "
+          "ON CONFLICT DO NOTHING",
+          {event_id, r.entry.id, r.entry.worker_id, r.award, current, static_cast<std::int64_t>(*r.promote_to)}));
     }
   }
+  const int certificates = issue_certificates(c, ctx, competition_id);
   append_audit(c, ctx, {by, "competition.publish", "competition", std::to_string(competition_id),
-                        boost::json::serialize(boost::json::object{{"events", events.size()}, {"promotion_proposals", proposals}})});
+                        boost::json::serialize(boost::json::object{{"events", events.size()}, {"promotion_proposals", proposals},
+                                                                   {"certificates", certificates}})});
 }
 
 std::vector<PromotionView> ResultsService::promotions(const Actor& actor, std::int64_t event_id) const {
@@ -148,6 +153,9 @@ PromotionView ResultsService::decide_promotion(const Actor& actor, std::int64_t 
     const auto event = load_event(c, v.event_id);
     require(actor, Permission::manage_competitions, event.org_path);
     if (v.status != "proposed") throw core::conflict("decided", "该晋级建议已处理 (already decided)");
+    const auto now_level = c.query_one("SELECT skill_level FROM workers WHERE id = ?", {v.worker_id})->i64(0);
+    if (confirm && now_level <= static_cast<std::int64_t>(v.to_level))  // promoted meanwhile: confirming must not demote
+      throw core::conflict("already_at_level", "该职工当前等级已不低于建议等级 (the worker already holds this level or higher)");
     v.status = confirm ? "confirmed" : "rejected";
     c.execute("UPDATE promotions SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?",
               {v.status, actor.username, ctx_.now_rfc3339(), promotion_id});

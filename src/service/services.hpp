@@ -1,6 +1,7 @@
 #pragma once
 // All use cases over one context, built once by main.cpp and shared by HTTP handlers and the CLI.
 #include "service/auth.hpp"
+#include "service/certificates.hpp"
 #include "service/competitions.hpp"
 #include "service/judging.hpp"
 #include "service/context.hpp"
@@ -15,7 +16,7 @@ namespace skb::service {
 struct Services {
   explicit Services(Context context)
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
-        judging(ctx), results(ctx) {}
+        judging(ctx), results(ctx), certificates(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -28,6 +29,7 @@ struct Services {
   CompetitionService competitions;
   JudgingService judging;
   ResultsService results;
+  CertificateService certificates;
 };
 
 }  // namespace skb::service

@@ -2,6 +2,8 @@
 // marks from judges (idempotent), standings with ties, the frozen scheme and the judge report.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Instance } from './lib/server.mjs'
 
 const app = new Instance()
@@ -230,4 +232,30 @@ test('awards come from declared tiers; publishing needs every event locked and p
   assert.equal(w.skill_level, 'technician')
   assert.match(w.level_history.at(-1).note, /一等奖/)
   assert.equal(app.cli(['verify-audit']).status, 0)
+})
+
+test('certificates: issued at publication, a PDF with a QR code, and a public check that shows only a masked name', async () => {
+  const list = (await app.request('GET', `/api/v1/events/${event.id}/certificates`, { token: organiser })).body.items
+  assert.equal(list.length, 3)
+  const first = list.find((c) => c.award === '一等奖')
+  assert.match(first.code, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+  const pdf = await fetch(app.base + `/api/v1/certificates/${first.id}/pdf`, { headers: { authorization: `Bearer ${organiser}` } })
+  assert.equal(pdf.status, 200)
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf')
+  const bytes = Buffer.from(await pdf.arrayBuffer())
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-')
+  if (process.env.SKB_ARTIFACTS) writeFileSync(join(process.env.SKB_ARTIFACTS, 'certificate.pdf'), bytes)
+  const pub = await app.request('GET', `/api/v1/public/certificates/${first.code}`)
+  assert.equal(pub.status, 200)
+  assert.equal(pub.body.valid, true)
+  assert.equal(pub.body.award, '一等奖')
+  assert.ok(pub.body.holder.includes('*'))
+  assert.notEqual(pub.body.holder, first.holder)
+  assert.deepEqual(Object.keys(pub.body).sort(), ['award', 'competition', 'event', 'holder', 'honour', 'issued_on', 'issuer', 'valid'])
+  const page = await app.request('GET', `/verify/${first.code}`)
+  assert.match(page.headers.get('content-type'), /text\/html/)
+  assert.match(page.text, /证书有效/)
+  const fake = await app.request('GET', '/api/v1/public/certificates/AAAA-BBBB-CCCC')
+  assert.equal(fake.body.valid, false)
+  assert.match((await app.request('GET', '/verify/<script>')).text, /未找到有效证书/)
 })

@@ -45,7 +45,7 @@ function specOperations(text) {
     }
     if (!inPaths) continue
     let m
-    if ((m = /^  (\/api\/\S+):\s*$/.exec(line))) {
+    if ((m = /^  (\/\S+):\s*$/.exec(line))) {
       path = m[1]
       op = null
     } else if (/^  \S/.test(line)) {

@@ -13,6 +13,7 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_competition_routes(router, services);
   add_judging_routes(router, services);
   add_result_routes(router, services);
+  add_certificate_routes(router, services);
 }
 
 }  // namespace skb::http

@@ -22,6 +22,7 @@ void add_audit_routes(Router& router, service::Services& services);
 void add_competition_routes(Router& router, service::Services& services);
 void add_judging_routes(Router& router, service::Services& services);
 void add_result_routes(Router& router, service::Services& services);
+void add_certificate_routes(Router& router, service::Services& services);
 
 // Every route of the API, as main.cpp serves it.
 void add_all_routes(Router& router, service::Services& services, const ServerInfo& info);

@@ -31,6 +31,8 @@ CREATE TABLE promotions (
   event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
   entry_id BIGINT NOT NULL REFERENCES entries(id),
   worker_id BIGINT NOT NULL REFERENCES workers(id),
+  award TEXT NOT NULL,
+  from_level INTEGER NOT NULL,
   to_level INTEGER NOT NULL,
   status TEXT NOT NULL,
   decided_by TEXT NOT NULL DEFAULT '',

@@ -28,6 +28,7 @@ export class ApiError extends Error {
     this.code = err.code || (status === 0 ? 'network_error' : 'http_' + status)
     this.field = err.field || null
     this.rows = Array.isArray(err.rows) ? err.rows : null
+    this.problems = Array.isArray(err.problems) ? err.problems : null
     this.retryAfter = null
   }
 }
@@ -157,6 +158,35 @@ export const workersApi = {
 export const usersApi = {
   list: (query) => api.get('/users', query),
   create: (body) => api.post('/users', body)
+}
+
+const enc = encodeURIComponent
+
+export const competitionsApi = {
+  list: () => api.get('/competitions'),
+  get: (id) => api.get(`/competitions/${enc(id)}`),
+  create: (body) => api.post('/competitions', body),
+  setStatus: (id, status) => api.post(`/competitions/${enc(id)}/status`, { status }),
+  addVenue: (id, body) => api.post(`/competitions/${enc(id)}/venues`, body),
+  addEvent: (id, body) => api.post(`/competitions/${enc(id)}/events`, body)
+}
+
+export const eventsApi = {
+  get: (id) => api.get(`/events/${enc(id)}`),
+  setScheme: (id, components) => api.put(`/events/${enc(id)}/scheme`, { components }),
+  entries: (id) => api.get(`/events/${enc(id)}/entries`),
+  register: (id, body) => api.post(`/events/${enc(id)}/entries`, body),
+  checkIn: (id, entry_code) => api.post(`/events/${enc(id)}/check-in`, { entry_code }),
+  judges: (id) => api.get(`/events/${enc(id)}/judges`),
+  assignJudge: (id, body) => api.post(`/events/${enc(id)}/judges`, body),
+  standings: (id, venue_id) => api.get(`/events/${enc(id)}/standings`, { venue_id }),
+  judgeReport: (id) => api.get(`/events/${enc(id)}/judge-report`)
+}
+
+export const judgingApi = {
+  tasks: () => api.get('/judging/tasks'),
+  /** Sends a batch of marks (all or nothing); each answer item says whether it was a replay. */
+  submit: (marks) => api.post('/marks', { marks })
 }
 
 export const auditApi = {

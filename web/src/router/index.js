@@ -51,6 +51,30 @@ const routes = [
         meta: { title: 'menu.myRecord', need: 'ownRecord' }
       },
       {
+        path: 'competitions',
+        name: 'competitions',
+        component: () => import('../views/competitions/CompetitionsView.vue'),
+        meta: { title: 'menu.competitions', need: 'readCompetitions' }
+      },
+      {
+        path: 'competitions/:id',
+        name: 'competition-detail',
+        component: () => import('../views/competitions/CompetitionDetailView.vue'),
+        meta: { title: 'competition.detailTitle', need: 'readCompetitions', menu: 'competitions' }
+      },
+      {
+        path: 'events/:id',
+        name: 'event-detail',
+        component: () => import('../views/competitions/EventView.vue'),
+        meta: { title: 'event.title', need: 'readCompetitions', menu: 'competitions' }
+      },
+      {
+        path: 'judging',
+        name: 'judging',
+        component: () => import('../views/judging/JudgingView.vue'),
+        meta: { title: 'menu.judging', need: 'markEntries' }
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('../views/users/UsersView.vue'),
@@ -80,6 +104,7 @@ export const router = createRouter({
 /** The first page a user may open (a worker-only account lands on its own record). */
 export function landingRoute(auth) {
   const c = auth.can
+  if (c.judgeOnly) return { name: 'judging' }
   if (c.readDirectory) return { name: 'home' }
   if (c.ownRecord) return { name: 'my-record' }
   if (c.readWorkTypes) return { name: 'work-types' }

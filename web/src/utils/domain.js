@@ -37,8 +37,32 @@ export const can = {
   seePii: (u) => hasAny(u, ['admin', 'hr']),
   manageUsers: (u) => hasAny(u, ['admin']),
   readAudit: (u) => hasAny(u, ['admin']),
-  ownRecord: (u) => hasAny(u, ['worker'])
+  ownRecord: (u) => hasAny(u, ['worker']),
+  readCompetitions: (u) =>
+    hasAny(u, ['admin', 'organiser', 'hr', 'chief_judge', 'judge', 'viewer']),
+  manageCompetitions: (u) => hasAny(u, ['admin', 'organiser']),
+  markEntries: (u) => hasAny(u, ['judge', 'chief_judge']),
+  leadJudging: (u) => hasAny(u, ['admin', 'chief_judge']),
+  /** Only judging roles: such a user lands on the scoring page. */
+  judgeOnly: (u) =>
+    hasAny(u, ['judge', 'chief_judge']) &&
+    !hasAny(u, ['admin', 'organiser', 'hr', 'viewer'])
 }
+
+// Competitions (codes of the API; labels under competition.level.*, competition.status.* ...).
+export const COMPETITION_LEVELS = ['enterprise', 'industry', 'city', 'province', 'national']
+export const COMPETITION_STATUSES = ['draft', 'registration', 'running', 'marking_closed', 'published']
+export const STATUS_TAG = {
+  draft: 'info',
+  registration: 'primary',
+  running: 'success',
+  marking_closed: 'warning',
+  published: 'success'
+}
+export const TOTAL_MODES = ['raw_sum', 'weighted']
+export const TIE_BREAKS = ['practical_higher', 'theory_higher', 'time_lower']
+export const COMPONENT_KINDS = ['theory', 'practical']
+export const ASPECT_KINDS = ['measurement', 'judgement', 'deduction']
 
 /** Builds a tree (children arrays) from the flat org list of GET /orgs. */
 export function buildOrgTree(orgs) {

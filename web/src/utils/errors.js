@@ -64,3 +64,26 @@ export function showError(err) {
   if (!err || !err.status) console.error(err)
   ElMessage({ type: 'error', message: errorText(err), showClose: true, grouping: true })
 }
+
+/**
+ * Many server messages are bilingual: "中文说明 (English text)". Shows the part of the current
+ * language; any other text is returned as it is.
+ */
+export function localText(msg) {
+  if (!msg) return ''
+  const m = /^(.*?[\u4e00-\u9fff].*?)\s*\(([^()\u4e00-\u9fff]+)\)\s*$/.exec(String(msg))
+  if (!m) return String(msg)
+  return i18n.global.locale.value === 'en' ? m[2].trim() : m[1].trim()
+}
+
+/** errorText() with bilingual server messages reduced to the current language. */
+export function localErrorText(err) {
+  return localText(errorText(err))
+}
+
+/** showError() for views whose server messages are bilingual. */
+export function showLocalError(err) {
+  // eslint-disable-next-line no-console
+  if (!err || !err.status) console.error(err)
+  ElMessage({ type: 'error', message: localErrorText(err), showClose: true, grouping: true })
+}
