@@ -1,6 +1,7 @@
 #include "service/crypto.hpp"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <sodium.h>
 #include <sys/stat.h>
 
@@ -57,6 +58,19 @@ std::string sha256_hex(std::string_view data) {
   unsigned int size = 0;
   if (EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr) != 1) throw crypto_error("SHA-256 failed");
   return to_hex(digest, size);
+}
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+            digest, &size))
+    throw crypto_error("HMAC-SHA256 failed");
+  return to_hex(digest, size);
+}
+
+bool equal_secret(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 Sealer::Sealer(std::string key) {

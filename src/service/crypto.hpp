@@ -13,6 +13,9 @@ bool verify_password(std::string_view password, const std::string& stored_hash);
 // `bytes` random bytes as lower-case hex.
 std::string random_hex(size_t bytes);
 std::string sha256_hex(std::string_view data);
+std::string hmac_sha256_hex(std::string_view key, std::string_view data);
+// Compares secrets in constant time.
+bool equal_secret(std::string_view a, std::string_view b);
 
 // Seals personal data (phone, ID number) so a copied database file does not reveal it: XSalsa20-Poly1305
 // with a random nonce, plus a keyed BLAKE2b look-up hash so equal values can still be found and deduplicated.

@@ -91,62 +91,70 @@ std::vector<JudgeTask> JudgingService::my_tasks(const Actor& actor) const {
   return tasks;
 }
 
-std::vector<MarkReceipt> JudgingService::submit(const Actor& actor, const std::vector<MarkInput>& marks, const std::string& source) {
-  require_somewhere(actor, Permission::mark_entries);
+std::vector<MarkReceipt> record_marks(store::Connection& c, const Context& ctx, const Marker& marker, const std::vector<MarkInput>& marks) {
   if (marks.empty()) throw core::invalid("marks", "没有评分 (no marks)");
   if (marks.size() > 500) throw core::invalid("marks", "一次最多提交500条评分 (at most 500 marks per request)");
   std::vector<MarkReceipt> receipts;
-  ctx_.db.write([&](store::Connection& c) {
-    std::map<std::int64_t, EventView> events;
-    std::map<std::int64_t, std::vector<Assignment>> assignments;
-    for (size_t i = 0; i < marks.size(); ++i) {
-      const auto& m = marks[i];
-      const auto field = [&](const char* name) { return fmt::format("marks[{}].{}", i, name); };
-      if (m.client_id.empty() || m.client_id.size() > 100) throw core::invalid(field("client_id"), "client_id 应为1–100个字符");
-      if (auto seen = c.query_one("SELECT seq, entry_id, aspect_id, value FROM marks WHERE judge_user_id = ? AND client_id = ?",
-                                  {actor.user_id, m.client_id})) {
-        if (seen->i64(1) != m.entry_id || seen->i64(2) != m.aspect_id || seen->f64(3) != m.value)
-          throw core::Error(core::ErrorKind::conflict, "client_id_reused", "client_id 已用于另一条评分 (client_id was used for another mark)",
-                            field("client_id"));
-        receipts.push_back({m.client_id, seen->i64(0), true});
-        continue;
-      }
-      auto entry = c.query_one("SELECT event_id, venue_id, org_id, status FROM entries WHERE id = ?", {m.entry_id});
-      if (!entry) throw core::invalid(field("entry_id"), "参赛者不存在 (no such entry)");
-      const auto event_id = entry->i64(0);
-      auto ev = events.find(event_id);
-      if (ev == events.end()) ev = events.emplace(event_id, load_event(c, event_id)).first;
-      const EventView& event = ev->second;
-      if (event.competition_status != core::CompetitionStatus::running)
-        throw core::conflict("not_running", "竞赛不在进行中，不能评分 (the competition is not running)");
-      if (entry->str(3) == "withdrawn") throw core::conflict("withdrawn", "该参赛者已退赛 (the entrant withdrew)");
-      if (c.query_one("SELECT 1 FROM events WHERE id = ? AND locked_at IS NOT NULL", {event_id}))
-        throw core::conflict("event_locked", "该赛项已由裁判长锁定 (the chief judge locked this event)");
-      const AspectDef* aspect = nullptr;
-      std::int64_t component_id = 0;
-      for (const auto& comp : event.components)
-        for (const auto& a : comp.aspects)
-          if (a.id == m.aspect_id) aspect = &a, component_id = comp.id;
-      if (!aspect) throw core::invalid(field("aspect_id"), "评分细项不属于该赛项 (the aspect is not this event's)");
-      auto as = assignments.find(event_id);
-      if (as == assignments.end()) as = assignments.emplace(event_id, assignments_of(c, actor.user_id, event_id)).first;
-      const bool allowed = std::any_of(as->second.begin(), as->second.end(), [&](const Assignment& a) {
-        return covers(a, entry->opt_i64(1), component_id, entry->i64(2));
-      });
-      if (!allowed) throw core::forbidden("您未被指派为该参赛者的此项评分，或存在利益冲突 (not assigned to mark this, or a conflict of interest)");
-      if (auto problem = core::check_mark(to_core(*aspect), m.value)) throw core::invalid(field("value"), *problem);
-      const auto seq = c.insert_returning_id(
-          "INSERT INTO marks(event_id, entry_id, aspect_id, judge_user_id, value, client_id, source, recorded_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
-          {event_id, m.entry_id, m.aspect_id, actor.user_id, m.value, m.client_id, source, ctx_.now_rfc3339()});
-      const bool amendment = c.query_one("SELECT 1 FROM marks WHERE entry_id = ? AND aspect_id = ? AND judge_user_id = ? AND seq < ? LIMIT 1",
-                                         {m.entry_id, m.aspect_id, actor.user_id, seq})
-                                 .has_value();
-      append_audit(c, ctx_, {actor.username, amendment ? "mark.amend" : "mark.create", "mark", std::to_string(seq),
-                             boost::json::serialize(boost::json::object{{"entry_id", m.entry_id}, {"aspect_id", m.aspect_id},
-                                                                        {"value", m.value}, {"source", source}})});
-      receipts.push_back({m.client_id, seq, false});
+  std::map<std::int64_t, EventView> events;
+  for (size_t i = 0; i < marks.size(); ++i) {
+    const auto& m = marks[i];
+    const auto field = [&](const char* name) { return fmt::format("marks[{}].{}", i, name); };
+    if (m.client_id.empty() || m.client_id.size() > 100) throw core::invalid(field("client_id"), "client_id 应为1–100个字符");
+    if (auto seen = c.query_one("SELECT seq, entry_id, aspect_id, value FROM marks WHERE judge_user_id = ? AND client_id = ?",
+                                {marker.user_id, m.client_id})) {
+      if (seen->i64(1) != m.entry_id || seen->i64(2) != m.aspect_id || seen->f64(3) != m.value)
+        throw core::Error(core::ErrorKind::conflict, "client_id_reused", "client_id 已用于另一条评分 (client_id was used for another mark)",
+                          field("client_id"));
+      receipts.push_back({m.client_id, seen->i64(0), true});
+      continue;
     }
+    auto entry = c.query_one("SELECT event_id, venue_id, org_id, status FROM entries WHERE id = ?", {m.entry_id});
+    if (!entry) throw core::invalid(field("entry_id"), "参赛者不存在 (no such entry)");
+    const auto event_id = entry->i64(0);
+    auto ev = events.find(event_id);
+    if (ev == events.end()) ev = events.emplace(event_id, load_event(c, event_id)).first;
+    const EventView& event = ev->second;
+    if (event.competition_status != core::CompetitionStatus::running)
+      throw core::conflict("not_running", "竞赛不在进行中，不能评分 (the competition is not running)");
+    if (entry->str(3) == "withdrawn") throw core::conflict("withdrawn", "该参赛者已退赛 (the entrant withdrew)");
+    if (c.query_one("SELECT 1 FROM events WHERE id = ? AND locked_at IS NOT NULL", {event_id}))
+      throw core::conflict("event_locked", "该赛项已由裁判长锁定 (the chief judge locked this event)");
+    const AspectDef* aspect = nullptr;
+    std::int64_t component_id = 0;
+    for (const auto& comp : event.components)
+      for (const auto& a : comp.aspects)
+        if (a.id == m.aspect_id) aspect = &a, component_id = comp.id;
+    if (!aspect) throw core::invalid(field("aspect_id"), "评分细项不属于该赛项 (the aspect is not this event's)");
+    if (!marker.may_mark({event_id, entry->opt_i64(1), entry->i64(2)}, *aspect, component_id))
+      throw core::forbidden("您未被指派为该参赛者的此项评分，或存在利益冲突 (not assigned to mark this, or a conflict of interest)");
+    if (auto problem = core::check_mark(to_core(*aspect), m.value)) throw core::invalid(field("value"), *problem);
+    const auto seq = c.insert_returning_id(
+        "INSERT INTO marks(event_id, entry_id, aspect_id, judge_user_id, value, client_id, source, recorded_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+        {event_id, m.entry_id, m.aspect_id, marker.user_id, m.value, m.client_id, marker.source, ctx.now_rfc3339()});
+    const bool amendment = c.query_one("SELECT 1 FROM marks WHERE entry_id = ? AND aspect_id = ? AND judge_user_id = ? AND seq < ? LIMIT 1",
+                                       {m.entry_id, m.aspect_id, marker.user_id, seq})
+                               .has_value();
+    append_audit(c, ctx, {marker.name, amendment ? "mark.amend" : "mark.create", "mark", std::to_string(seq),
+                          boost::json::serialize(boost::json::object{{"entry_id", m.entry_id}, {"aspect_id", m.aspect_id},
+                                                                     {"value", m.value}, {"source", marker.source}})});
+    receipts.push_back({m.client_id, seq, false});
+  }
+  return receipts;
+}
+
+std::vector<MarkReceipt> JudgingService::submit(const Actor& actor, const std::vector<MarkInput>& marks) {
+  require_somewhere(actor, Permission::mark_entries);
+  std::vector<MarkReceipt> receipts;
+  ctx_.db.write([&](store::Connection& c) {
+    std::map<std::int64_t, std::vector<Assignment>> assignments;
+    Marker marker{actor.user_id, actor.username, "judge", [&](const MarkTarget& t, const AspectDef&, std::int64_t component_id) {
+                    auto as = assignments.find(t.event_id);
+                    if (as == assignments.end()) as = assignments.emplace(t.event_id, assignments_of(c, actor.user_id, t.event_id)).first;
+                    return std::any_of(as->second.begin(), as->second.end(),
+                                       [&](const Assignment& a) { return covers(a, t.venue_id, component_id, t.org_id); });
+                  }};
+    receipts = record_marks(c, ctx_, marker, marks);
   });
   return receipts;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // 智能裁判: judges' tasks and marks, the append-only mark log, standings computed from it, and the
 // chief judge's report on each judge. Marks are idempotent by the judge's client id.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,7 +80,7 @@ class JudgingService {
 
   std::vector<JudgeTask> my_tasks(const Actor& actor) const;
   // All marks in one transaction: every mark is valid or none is recorded.
-  std::vector<MarkReceipt> submit(const Actor& actor, const std::vector<MarkInput>& marks, const std::string& source = "judge");
+  std::vector<MarkReceipt> submit(const Actor& actor, const std::vector<MarkInput>& marks);
   Standings standings(const Actor& actor, std::int64_t event_id, std::optional<std::int64_t> venue_id) const;
   std::vector<core::JudgeSummary> judge_report(const Actor& actor, std::int64_t event_id) const;
 
@@ -88,6 +89,21 @@ class JudgingService {
 };
 
 std::vector<core::AwardTier> load_award_tiers(store::Connection& conn, std::int64_t event_id);
+
+// Who records marks and what they may mark: a judge by assignment, a device by venue and aspect kind.
+struct MarkTarget {
+  std::int64_t event_id = 0;
+  std::optional<std::int64_t> venue_id;
+  std::int64_t org_id = 0;  // the entrant's enterprise
+};
+struct Marker {
+  std::int64_t user_id = 0;  // the account the mark log records (a device has one of its own)
+  std::string name;          // for the audit log
+  std::string source;        // judge, device
+  std::function<bool(const MarkTarget&, const AspectDef&, std::int64_t component_id)> may_mark;
+};
+// Validates and appends marks in the caller's transaction: all or none. A resent client_id is a replay.
+std::vector<MarkReceipt> record_marks(store::Connection& conn, const Context& ctx, const Marker& marker, const std::vector<MarkInput>& marks);
 
 // Computes standings from the event's scheme, entries and latest marks (no permission checks).
 Standings compute_standings(store::Connection& conn, std::int64_t event_id, std::optional<std::int64_t> venue_id);

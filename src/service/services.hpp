@@ -3,6 +3,7 @@
 #include "service/auth.hpp"
 #include "service/certificates.hpp"
 #include "service/competitions.hpp"
+#include "service/devices.hpp"
 #include "service/judging.hpp"
 #include "service/context.hpp"
 #include "service/idempotency.hpp"
@@ -16,7 +17,7 @@ namespace skb::service {
 struct Services {
   explicit Services(Context context)
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
-        judging(ctx), results(ctx), certificates(ctx) {}
+        judging(ctx), results(ctx), certificates(ctx), devices(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -30,6 +31,7 @@ struct Services {
   JudgingService judging;
   ResultsService results;
   CertificateService certificates;
+  DeviceService devices;
 };
 
 }  // namespace skb::service
