@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "core/draw.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "service/audit.hpp"
@@ -197,10 +198,11 @@ std::vector<EntryView> load_entries(store::Connection& c, std::int64_t event_id)
   std::vector<EntryView> out;
   for (const auto& r : c.query(
            "SELECT e.id, e.event_id, e.worker_id, w.name, e.org_id, o.name, e.venue_id, COALESCE(v.name, ''), e.bib, "
-           "e.entry_code, e.status FROM entries e JOIN workers w ON w.id = e.worker_id JOIN orgs o ON o.id = e.org_id "
+           "e.entry_code, e.status, e.workstation FROM entries e JOIN workers w ON w.id = e.worker_id JOIN orgs o ON o.id = e.org_id "
            "LEFT JOIN venues v ON v.id = e.venue_id WHERE e.event_id = ? ORDER BY e.bib",
            {event_id}))
-    out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.i64(4), r.str(5), r.opt_i64(6), r.str(7), r.str(8), r.str(9), r.str(10)});
+    out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.i64(4), r.str(5), r.opt_i64(6), r.str(7), r.str(8), r.str(9), r.str(10),
+                   r.str(11)});
   return out;
 }
 
@@ -447,6 +449,48 @@ EntryView CompetitionService::check_in(const Actor& actor, std::int64_t event_id
       if (e.id == r->i64(0)) out = std::move(e);
   });
   return out;
+}
+
+EntryView CompetitionService::withdraw(const Actor& actor, std::int64_t event_id, std::int64_t entry_id, const std::string& raw_reason) {
+  const std::string reason(core::trim(raw_reason));
+  if (reason.empty() || core::utf8_length(reason) > 200) throw core::invalid("reason", "请填写退赛原因（最多200字） (a reason of 1–200 characters)");
+  EntryView out;
+  ctx_.db.write([&](store::Connection& c) {
+    require(actor, Permission::manage_competitions, load_event(c, event_id).org_path);
+    if (c.execute("UPDATE entries SET status = 'withdrawn', withdrawn_reason = ? WHERE id = ? AND event_id = ?", {reason, entry_id, event_id}) == 0)
+      throw core::not_found("entry " + std::to_string(entry_id));
+    append_audit(c, ctx_, {actor.username, "entry.withdraw", "entry", std::to_string(entry_id),
+                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"reason", reason}})});
+    for (auto& e : load_entries(c, event_id))
+      if (e.id == entry_id) out = std::move(e);
+  });
+  return out;
+}
+
+DrawResult CompetitionService::draw(const Actor& actor, std::int64_t event_id, const std::string& requested_seed) {
+  const std::string seed = core::trim(requested_seed).empty() ? random_hex(8) : std::string(core::trim(requested_seed));
+  if (seed.size() > 64) throw core::invalid("seed", "seed 最多64个字符 (at most 64 characters)");
+  DrawResult result{seed, {}};
+  ctx_.db.write([&](store::Connection& c) {
+    const auto event = load_event(c, event_id);
+    require(actor, Permission::manage_competitions, event.org_path);
+    if (event.competition_status != core::CompetitionStatus::draft && event.competition_status != core::CompetitionStatus::registration)
+      throw core::conflict("too_late", "竞赛已开始，不能再抽签 (the draw happens before the competition runs)");
+    // One draw per venue (and one for entrants without a venue), workstations numbered A01, A02, …
+    std::map<std::int64_t, std::vector<EntryView>> by_venue;
+    for (auto& e : load_entries(c, event_id))
+      if (e.status != "withdrawn") by_venue[e.venue_id.value_or(0)].push_back(e);
+    for (auto& [venue, entries] : by_venue) {
+      const auto order = core::draw_order(entries.size(), seed + "/" + std::to_string(venue));
+      for (size_t slot = 0; slot < order.size(); ++slot)
+        c.execute("UPDATE entries SET workstation = ? WHERE id = ?", {fmt::format("A{:02}", slot + 1), entries[order[slot]].id});
+    }
+    c.execute("UPDATE events SET draw_seed = ? WHERE id = ?", {seed, event_id});
+    append_audit(c, ctx_, {actor.username, "event.draw", "event", std::to_string(event_id),
+                           boost::json::serialize(boost::json::object{{"seed", seed}, {"algorithm", "fnv1a-splitmix64-fisher-yates/venue"}})});
+    result.entries = load_entries(c, event_id);
+  });
+  return result;
 }
 
 JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::int64_t event_id, const JudgeAssignmentInput& in) {

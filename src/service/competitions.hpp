@@ -103,6 +103,12 @@ struct EntryView {
   std::string bib;
   std::string entry_code;
   std::string status;  // registered, checked_in, withdrawn
+  std::string workstation;  // from the draw, e.g. "A07" ("" before it)
+};
+
+struct DrawResult {
+  std::string seed;
+  std::vector<EntryView> entries;
 };
 
 struct JudgeAssignmentInput {
@@ -143,6 +149,9 @@ class CompetitionService {
   EntryView register_entry(const Actor& actor, std::int64_t event_id, std::int64_t worker_id, std::optional<std::int64_t> venue_id);
   std::vector<EntryView> list_entries(const Actor& actor, std::int64_t event_id) const;
   EntryView check_in(const Actor& actor, std::int64_t event_id, const std::string& entry_code);
+  EntryView withdraw(const Actor& actor, std::int64_t event_id, std::int64_t entry_id, const std::string& reason);
+  // Draws workstations per venue from a seed (random when empty), before the competition runs.
+  DrawResult draw(const Actor& actor, std::int64_t event_id, const std::string& seed);
 
   JudgeAssignmentView assign_judge(const Actor& actor, std::int64_t event_id, const JudgeAssignmentInput& input);
   std::vector<JudgeAssignmentView> list_judges(const Actor& actor, std::int64_t event_id) const;

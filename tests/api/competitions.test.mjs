@@ -259,3 +259,23 @@ test('certificates: issued at publication, a PDF with a QR code, and a public ch
   assert.equal(fake.body.valid, false)
   assert.match((await app.request('GET', '/verify/<script>')).text, /未找到有效证书/)
 })
+
+test('the workstation draw is reproducible from its recorded seed; entrants can withdraw', async () => {
+  const c = (await app.request('POST', '/api/v1/competitions', { token: organiser, body: { name: '抽签测试赛', level: 'enterprise', organiser_org_id: root.id, starts_on: '2026-12-01', ends_on: '2026-12-02' } })).body
+  const v = (await app.request('POST', `/api/v1/competitions/${c.id}/venues`, { token: organiser, body: { name: '一号赛场' } })).body
+  const ev = (await app.request('POST', `/api/v1/competitions/${c.id}/events`, { token: organiser, body: { name: '焊工', work_type_id: welding.id, venue_ids: [v.id] } })).body
+  for (const w of workers) await app.request('POST', `/api/v1/events/${ev.id}/entries`, { token: organiser, body: { worker_id: w.id, venue_id: v.id } })
+  const a = await app.request('POST', `/api/v1/events/${ev.id}/draw`, { token: organiser, body: { seed: 'wz-2026' } })
+  assert.equal(a.status, 200)
+  const b = await app.request('POST', `/api/v1/events/${ev.id}/draw`, { token: organiser, body: { seed: 'wz-2026' } })
+  const stations = (r) => r.body.items.map((e) => `${e.bib}:${e.workstation}`).join(' ')
+  assert.equal(stations(a), stations(b))
+  assert.deepEqual(a.body.items.map((e) => e.workstation).sort(), workers.map((_, i) => `A${String(i + 1).padStart(2, '0')}`))
+  const random = await app.request('POST', `/api/v1/events/${ev.id}/draw`, { token: organiser, body: {} })
+  assert.match(random.body.seed, /^[0-9a-f]{16}$/)
+  const out = await app.request('POST', `/api/v1/events/${ev.id}/entries/${a.body.items[0].id}/withdraw`, { token: organiser, body: { reason: '因病退赛' } })
+  assert.equal(out.status, 200)
+  assert.equal(out.body.status, 'withdrawn')
+  const audit = (await app.request('GET', '/api/v1/audit?limit=10', { token: admin })).body.items
+  assert.ok(audit.some((e) => e.action === 'event.draw' && e.detail.seed === random.body.seed))
+})

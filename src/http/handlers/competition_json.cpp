@@ -100,7 +100,7 @@ json::value to_json(const service::EntryView& e) {
                       {"org_id", id_json(e.org_id)},   {"org_name", e.org_name},
                       {"venue_id", opt_id_json(e.venue_id)}, {"venue_name", e.venue_name},
                       {"bib", e.bib},                  {"entry_code", e.entry_code},
-                      {"status", e.status}};
+                      {"status", e.status},            {"workstation", e.workstation}};
 }
 
 json::value to_json(const service::JudgeAssignmentView& j) {

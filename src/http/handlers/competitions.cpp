@@ -96,6 +96,17 @@ void add_competition_routes(Router& router, service::Services& s) {
     const auto body = parse_object(req);
     return json_response(to_json(s.competitions.check_in(*req.actor, path_id(req), required_string(body, "entry_code", 20))));
   });
+  router.add("POST", "/api/v1/events/{id}/entries/{entry_id}/withdraw", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    return json_response(to_json(s.competitions.withdraw(*req.actor, path_id(req), path_id(req, "entry_id"), required_string(body, "reason", 1000))));
+  });
+  router.add("POST", "/api/v1/events/{id}/draw", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    const auto result = s.competitions.draw(*req.actor, path_id(req), opt_string(body, "seed", 200).value_or(""));
+    boost::json::array items;
+    for (const auto& e : result.entries) items.push_back(to_json(e));
+    return json_response(boost::json::object{{"seed", result.seed}, {"items", items}});
+  });
   router.add("GET", "/api/v1/events/{id}/judges", Access::signed_in, [&s](Request& req) {
     boost::json::array items;
     for (const auto& j : s.competitions.list_judges(*req.actor, path_id(req))) items.push_back(to_json(j));
