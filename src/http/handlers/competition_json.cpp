@@ -152,6 +152,25 @@ json::value to_json(const core::JudgeSummary& j) {
                       {"outlier", j.outlier}, {"entries", entries}};
 }
 
+service::MarkInput mark_from_json(const boost::json::value& v, const std::string& field) {
+  if (!v.is_object()) throw core::invalid(field, field + " 应为对象 (must be an object)");
+  const auto& o = v.get_object();
+  service::MarkInput m;
+  m.client_id = required_string(o, "client_id", 100);
+  const auto entry = opt_id(o, "entry_id");
+  const auto aspect = opt_id(o, "aspect_id");
+  if (!entry) throw core::invalid(field + ".entry_id", "entry_id 为必填项 (is required)");
+  if (!aspect) throw core::invalid(field + ".aspect_id", "aspect_id 为必填项 (is required)");
+  m.entry_id = *entry;
+  m.aspect_id = *aspect;
+  const auto* value = o.if_contains("value");
+  if (!value || !value->is_number() || !std::isfinite(value->to_number<double>()))
+    throw core::invalid(field + ".value", "value 应为数字 (must be a number)");
+  m.value = value->to_number<double>();
+  return m;
+}
+
+
 std::vector<service::ComponentDef> scheme_from_json(const json::object& body) {
   const auto* comps = opt_array(body, "components");
   if (!comps) throw core::invalid("components", "components 为必填项 (is required)");

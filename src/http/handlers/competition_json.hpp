@@ -17,6 +17,9 @@ boost::json::value to_json(const service::Standings& s);
 boost::json::value to_json(const service::JudgeTask& t);
 boost::json::value to_json(const core::JudgeSummary& j);
 
+// One mark `{client_id, entry_id, aspect_id, value}` as a judge's phone or a device sends it; `field` names it in errors.
+service::MarkInput mark_from_json(const boost::json::value& v, const std::string& field);
+
 // The scheme a client sends (PUT /events/{id}/scheme).
 std::vector<service::ComponentDef> scheme_from_json(const boost::json::object& body);
 

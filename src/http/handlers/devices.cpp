@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "http/handlers/competition_json.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_input.hpp"
 #include "http/json_views.hpp"
@@ -25,24 +26,7 @@ std::vector<service::MarkInput> device_marks(const std::string& body) {
   const auto* list = v.as_object().if_contains("marks");
   if (!list || !list->is_array()) throw core::invalid("marks", "marks 应为数组 (must be an array)");
   std::vector<service::MarkInput> marks;
-  for (size_t i = 0; i < list->as_array().size(); ++i) {
-    const auto& item = list->as_array()[i];
-    const auto field = fmt::format("marks[{}]", i);
-    if (!item.is_object()) throw core::invalid(field, field + " 应为对象 (must be an object)");
-    const auto& o = item.as_object();
-    service::MarkInput m;
-    m.client_id = required_string(o, "client_id", 100);
-    const auto entry = opt_id(o, "entry_id");
-    const auto aspect = opt_id(o, "aspect_id");
-    if (!entry || !aspect) throw core::invalid(field, "entry_id 和 aspect_id 为必填项 (are required)");
-    m.entry_id = *entry;
-    m.aspect_id = *aspect;
-    const auto* value = o.if_contains("value");
-    if (!value || !value->is_number() || !std::isfinite(value->to_number<double>()))
-      throw core::invalid(field + ".value", "value 应为数字 (must be a number)");
-    m.value = value->to_number<double>();
-    marks.push_back(m);
-  }
+  for (size_t i = 0; i < list->as_array().size(); ++i) marks.push_back(mark_from_json(list->as_array()[i], fmt::format("marks[{}]", i)));
   return marks;
 }
 

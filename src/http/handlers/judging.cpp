@@ -10,27 +10,6 @@
 #include "http/json_views.hpp"
 
 namespace skb::http {
-namespace {
-
-service::MarkInput mark_from(const boost::json::value& v, const std::string& field) {
-  if (!v.is_object()) throw core::invalid(field, field + " 应为对象 (must be an object)");
-  const auto& o = v.get_object();
-  service::MarkInput m;
-  m.client_id = required_string(o, "client_id", 100);
-  const auto entry = opt_id(o, "entry_id");
-  const auto aspect = opt_id(o, "aspect_id");
-  if (!entry) throw core::invalid(field + ".entry_id", "entry_id 为必填项 (is required)");
-  if (!aspect) throw core::invalid(field + ".aspect_id", "aspect_id 为必填项 (is required)");
-  m.entry_id = *entry;
-  m.aspect_id = *aspect;
-  const auto* value = o.if_contains("value");
-  if (!value || !value->is_number() || !std::isfinite(value->to_number<double>()))
-    throw core::invalid(field + ".value", "value 应为数字 (must be a number)");
-  m.value = value->to_number<double>();
-  return m;
-}
-
-}  // namespace
 
 void add_judging_routes(Router& router, service::Services& s) {
   router.add("GET", "/api/v1/judging/tasks", Access::signed_in, [&s](Request& req) {
@@ -48,9 +27,9 @@ void add_judging_routes(Router& router, service::Services& s) {
     if (batch) {
       const auto* list = opt_array(body, "marks");
       if (!list) throw core::invalid("marks", "marks 应为数组 (must be an array)");
-      for (size_t i = 0; i < list->size(); ++i) marks.push_back(mark_from((*list)[i], fmt::format("marks[{}]", i)));
+      for (size_t i = 0; i < list->size(); ++i) marks.push_back(mark_from_json((*list)[i], fmt::format("marks[{}]", i)));
     } else {
-      marks.push_back(mark_from(body, "mark"));
+      marks.push_back(mark_from_json(body, "mark"));
     }
     const auto receipts = s.judging.submit(*req.actor, marks);
     boost::json::array items;
