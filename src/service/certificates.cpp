@@ -38,11 +38,17 @@ int issue_certificates(store::Connection& c, const Context& ctx, std::int64_t co
   int issued = 0;
   for (const auto& ev : c.query("SELECT id FROM events WHERE competition_id = ? ORDER BY id", {competition_id}))
     for (const auto& r : compute_standings(c, ev.i64(0), std::nullopt).results) {
-      if (r.award.empty()) continue;
-      issued += static_cast<int>(c.execute(
-          "INSERT INTO certificates(event_id, entry_id, worker_id, award, honour, code, issuer, issued_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT DO NOTHING",
-          {ev.i64(0), r.entry.id, r.entry.worker_id, r.award, r.honour, new_code(), issuer, ctx.today()}));
+      // A certificate whose award no longer holds (after a correction) is revoked, never edited.
+      auto current = c.query_one("SELECT id, award, honour FROM certificates WHERE event_id = ? AND entry_id = ? AND revoked = 0",
+                                 {ev.i64(0), r.entry.id});
+      if (current && (current->str(1) != r.award || current->str(2) != r.honour)) {
+        c.execute("UPDATE certificates SET revoked = 1 WHERE id = ?", {current->i64(0)});
+        current.reset();
+      }
+      if (r.award.empty() || current) continue;
+      c.execute("INSERT INTO certificates(event_id, entry_id, worker_id, award, honour, code, issuer, issued_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                {ev.i64(0), r.entry.id, r.entry.worker_id, r.award, r.honour, new_code(), issuer, ctx.today()});
+      ++issued;
     }
   return issued;
 }

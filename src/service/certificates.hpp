@@ -37,7 +37,8 @@ class CertificateService {
   const Context& ctx_;
 };
 
-// Inside the publishing transaction: one certificate per award, skipping those already issued.
+// Inside the publishing (or correcting) transaction: one valid certificate per award; certificates whose
+// award changed are revoked and reissued.
 int issue_certificates(store::Connection& conn, const Context& ctx, std::int64_t competition_id);
 
 }  // namespace skb::service

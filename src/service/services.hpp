@@ -3,6 +3,7 @@
 #include "service/auth.hpp"
 #include "service/certificates.hpp"
 #include "service/competitions.hpp"
+#include "service/corrections.hpp"
 #include "service/devices.hpp"
 #include "service/judging.hpp"
 #include "service/context.hpp"
@@ -17,7 +18,7 @@ namespace skb::service {
 struct Services {
   explicit Services(Context context)
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
-        judging(ctx), results(ctx), certificates(ctx), devices(ctx) {}
+        judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -32,6 +33,7 @@ struct Services {
   ResultsService results;
   CertificateService certificates;
   DeviceService devices;
+  CorrectionService corrections;
 };
 
 }  // namespace skb::service

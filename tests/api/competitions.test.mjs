@@ -260,6 +260,35 @@ test('certificates: issued at publication, a PDF with a QR code, and a public ch
   assert.match((await app.request('GET', '/verify/<script>')).text, /未找到有效证书/)
 })
 
+test('a published result changes only by a correction confirmed by the chief judge and an organiser with their passwords', async () => {
+  const before = (await app.request('GET', `/api/v1/events/${event.id}/standings`, { token: organiser })).body
+  const third = before.items[2]
+  const look = practical.aspects[1]
+  const body = { entry_id: third.entry.id, aspect_id: look.id, judge_user_id: judges.j3.id, value: 1, reason: '录像复核：3号裁判误录' }
+  assert.equal((await app.request('POST', `/api/v1/events/${event.id}/corrections`, { token: judges.j1.token, body })).status, 403)
+  const req = await app.request('POST', `/api/v1/events/${event.id}/corrections`, { token: judges.jc.token, body })
+  assert.equal(req.status, 201, JSON.stringify(req.body))
+  assert.equal(req.body.old_value, 3)
+  const id = req.body.id
+  const wrong = await app.request('POST', `/api/v1/corrections/${id}/confirm`, { token: judges.jc.token, body: { password: 'not-my-password' } })
+  assert.equal(wrong.status, 400)
+  assert.equal(wrong.body.error.code, 'wrong_password')
+  let r = await app.request('POST', `/api/v1/corrections/${id}/confirm`, { token: judges.jc.token, body: { password: 'Judge-Pass-123' } })
+  assert.equal(r.status, 200)
+  assert.equal(r.body.status, 'pending', 'one confirmation is not enough')
+  assert.equal((await app.request('POST', `/api/v1/corrections/${id}/confirm`, { token: judges.jc.token, body: { password: 'Judge-Pass-123' } })).status, 409)
+  r = await app.request('POST', `/api/v1/corrections/${id}/confirm`, { token: organiser, body: { password: app.demoAccounts.organiser.password } })
+  assert.equal(r.status, 200, JSON.stringify(r.body))
+  assert.equal(r.body.status, 'applied')
+  assert.ok(r.body.new_total < r.body.old_total)
+  const history = (await app.request('GET', `/api/v1/events/${event.id}/corrections`, { token: organiser })).body.items
+  assert.equal(history.length, 1)
+  assert.equal(history[0].reason, '录像复核：3号裁判误录')
+  const after = (await app.request('GET', `/api/v1/events/${event.id}/standings`, { token: organiser })).body
+  assert.equal(after.items.find((x) => x.entry.id === third.entry.id).total, r.body.new_total)
+  assert.equal(app.cli(['verify-audit']).status, 0)
+})
+
 test('the workstation draw is reproducible from its recorded seed; entrants can withdraw', async () => {
   const c = (await app.request('POST', '/api/v1/competitions', { token: organiser, body: { name: '抽签测试赛', level: 'enterprise', organiser_org_id: root.id, starts_on: '2026-12-01', ends_on: '2026-12-02' } })).body
   const v = (await app.request('POST', `/api/v1/competitions/${c.id}/venues`, { token: organiser, body: { name: '一号赛场' } })).body

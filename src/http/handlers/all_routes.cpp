@@ -15,6 +15,7 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_result_routes(router, services);
   add_certificate_routes(router, services);
   add_device_routes(router, services);
+  add_correction_routes(router, services);
 }
 
 }  // namespace skb::http

@@ -11,4 +11,4 @@ CREATE TABLE certificates (
   issued_on TEXT NOT NULL,
   revoked INTEGER NOT NULL DEFAULT 0
 );
-CREATE UNIQUE INDEX certificates_entry ON certificates(event_id, entry_id);
+CREATE INDEX certificates_entry ON certificates(event_id, entry_id);

@@ -168,7 +168,24 @@ export const competitionsApi = {
   create: (body) => api.post('/competitions', body),
   setStatus: (id, status) => api.post(`/competitions/${enc(id)}/status`, { status }),
   addVenue: (id, body) => api.post(`/competitions/${enc(id)}/venues`, body),
-  addEvent: (id, body) => api.post(`/competitions/${enc(id)}/events`, body)
+  addEvent: (id, body) => api.post(`/competitions/${enc(id)}/events`, body),
+  devices: (id) => api.get(`/competitions/${enc(id)}/devices`),
+  /** The answer carries the device's `secret` this once only. */
+  addDevice: (id, body) => api.post(`/competitions/${enc(id)}/devices`, body),
+  revokeDevice: (deviceId) => api.post(`/devices/${enc(deviceId)}/revoke`)
+}
+
+/** Reads a downloaded file: {blob, filename} (filename from Content-Disposition, else `fallback`). */
+async function download(path, fallback) {
+  const res = await request(path, { raw: true })
+  const blob = await res.blob()
+  const cd = res.headers.get('Content-Disposition') || ''
+  let filename = fallback
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd)
+  const plain = /filename="?([^";]+)"?/i.exec(cd)
+  if (star) filename = decodeURIComponent(star[1])
+  else if (plain) filename = plain[1]
+  return { blob, filename }
 }
 
 export const eventsApi = {
@@ -180,7 +197,27 @@ export const eventsApi = {
   judges: (id) => api.get(`/events/${enc(id)}/judges`),
   assignJudge: (id, body) => api.post(`/events/${enc(id)}/judges`, body),
   standings: (id, venue_id) => api.get(`/events/${enc(id)}/standings`, { venue_id }),
-  judgeReport: (id) => api.get(`/events/${enc(id)}/judge-report`)
+  judgeReport: (id) => api.get(`/events/${enc(id)}/judge-report`),
+  resolveFlag: (id, body) => api.post(`/events/${enc(id)}/flags/resolve`, body),
+  /** Signs off the event; answers the locked standings (409 not_ready while entrants or flags are open). */
+  lock: (id) => api.post(`/events/${enc(id)}/lock`),
+  awards: (id) => api.get(`/events/${enc(id)}/awards`),
+  setAwards: (id, tiers) => api.put(`/events/${enc(id)}/awards`, { tiers }),
+  promotions: (id) => api.get(`/events/${enc(id)}/promotions`),
+  certificates: (id) => api.get(`/events/${enc(id)}/certificates`),
+  results: (id) => download(`/events/${enc(id)}/results.xlsx`, 'results.xlsx')
+}
+
+export const promotionsApi = {
+  confirm: (id) => api.post(`/promotions/${enc(id)}/confirm`),
+  reject: (id) => api.post(`/promotions/${enc(id)}/reject`)
+}
+
+export const certificatesApi = {
+  /** The certificate PDF as a blob (the session cookie authenticates; a plain link would too). */
+  pdf: (id) => download(`/certificates/${enc(id)}/pdf`, 'certificate.pdf'),
+  pdfUrl: (id) => `${BASE}/certificates/${enc(id)}/pdf`,
+  verifyUrl: (code) => `/verify/${enc(code)}`
 }
 
 export const judgingApi = {

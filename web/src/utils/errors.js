@@ -71,7 +71,8 @@ export function showError(err) {
  */
 export function localText(msg) {
   if (!msg) return ''
-  const m = /^(.*?[\u4e00-\u9fff].*?)\s*\(([^()\u4e00-\u9fff]+)\)\s*$/.exec(String(msg))
+  // The English half may hold one level of parentheses itself: "(2 entrant(s) not fully marked)".
+  const m = /^(.*?[\u4e00-\u9fff].*?)\s*\(((?:[^()\u4e00-\u9fff]|\([^()\u4e00-\u9fff]*\))+)\)\s*$/.exec(String(msg))
   if (!m) return String(msg)
   return i18n.global.locale.value === 'en' ? m[2].trim() : m[1].trim()
 }
