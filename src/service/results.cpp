@@ -64,10 +64,13 @@ Standings ResultsService::lock_event(const Actor& actor, std::int64_t event_id) 
       if (!r.complete) ++unmarked;
       if (r.flagged) ++flagged;
     }
-    if (unmarked || flagged)
-      throw core::conflict("not_ready", fmt::format("尚有 {} 名选手未评完、{} 名选手的评分待裁判长处理 "
-                                                    "({} entrant(s) not fully marked, {} with unresolved flags)",
-                                                    unmarked, flagged, unmarked, flagged));
+    if (unmarked || flagged) {
+      std::string zh, en;
+      if (unmarked) zh += fmt::format("{} 名选手未评完", unmarked), en += fmt::format("{} not fully marked", unmarked);
+      if (unmarked && flagged) zh += "，", en += "; ";
+      if (flagged) zh += fmt::format("{} 名选手的评分待裁判长处理", flagged), en += fmt::format("{} with unresolved flags", flagged);
+      throw core::conflict("not_ready", "尚有" + zh + "，不能锁定 (cannot lock: " + en + ")");
+    }
     c.execute("UPDATE events SET locked_at = ?, locked_by = ?, status = 'locked' WHERE id = ?", {ctx_.now_rfc3339(), actor.username, event_id});
     append_audit(c, ctx_, {actor.username, "event.lock", "event", std::to_string(event_id),
                            boost::json::serialize(boost::json::object{{"last_seq", s.last_seq}, {"entries", s.results.size()}})});

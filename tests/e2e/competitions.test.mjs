@@ -8,109 +8,29 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startEnv } from './lib/env.mjs'
 import { newPage, login, sel, shot, withShotOnFailure } from './lib/ui.mjs'
-import { RUN } from './lib/data.mjs'
+import { setUpCompetition, PASSWORD } from './lib/competition.mjs'
 
-const PASSWORD = 'Judge-Pass-123'
 // Element Plus puts data-test on the <input> of el-input but on the wrapper of el-input-number.
 const field = (p, name) => p.locator(`input${sel(name)}, ${sel(name)} input`).first()
 let env
 let page
-let root, welding, electrician, comp, venue, event, event2, entries, theory, practical
-const users = {}
-
-async function call(method, path, body, token = env.adminToken, expect) {
-  const r = await env.api(method, path, body, token)
-  if (expect !== undefined) assert.equal(r.status, expect, `${method} ${path}: ${JSON.stringify(r.body)}`)
-  return r
-}
-async function createUser(key, role, extra = {}) {
-  const username = `e2e.${key}.${RUN}`.toLowerCase()
-  const r = await call('POST', '/users', {
-    username,
-    password: PASSWORD,
-    display_name: extra.display_name || key,
-    grants: [{ role, org_id: root.id }],
-    ...(extra.worker_id ? { worker_id: extra.worker_id } : {})
-  }, env.adminToken, 201)
-  const tok = await call('POST', '/auth/login', { username, password: PASSWORD }, undefined, 200)
-  users[key] = { id: r.body.id, username, token: tok.body.token }
-  return users[key]
-}
+let call, users, comp, event, event2, entries, theory, practical
 
 before(async () => {
   env = await startEnv('competitions')
-  root = (await call('GET', '/orgs', undefined, env.adminToken, 200)).body.items.find((o) => o.parent_id === null)
-  const wts = (await call('GET', '/work-types', undefined, env.adminToken, 200)).body.items
-  welding = wts.find((w) => w.name === '焊工')
-  electrician = wts.find((w) => w.name === '电工') || wts.find((w) => w.id !== welding.id)
-  assert.ok(welding, 'the demo has welders')
-
-  await createUser('organiser', 'organiser', { display_name: '赛事组织者' })
-  await createUser('j2', 'judge', { display_name: '王裁判' })
-  await createUser('j3', 'judge', { display_name: '李裁判' })
-  await createUser('chief', 'chief_judge', { display_name: '赵裁判长' })
-  const org = users.organiser.token
-
-  comp = (await call('POST', '/competitions', {
-    name: '2026年温州市职工技能大赛', level: 'city', organiser_org_id: root.id, starts_on: '2026-11-20', ends_on: '2026-11-30'
-  }, org, 201)).body
-  venue = (await call('POST', `/competitions/${comp.id}/venues`, { name: '鹿城赛区', city: '温州', address: '鹿城区技师学院实训楼' }, org, 201)).body
-  await call('POST', `/competitions/${comp.id}/venues`, { name: '瓯海赛区', city: '温州' }, org, 201)
-  event = (await call('POST', `/competitions/${comp.id}/events`, {
-    name: '焊工', work_type_id: welding.id, total_mode: 'raw_sum', tie_breaks: ['practical_higher'], venue_ids: [venue.id]
-  }, org, 201)).body
-  event2 = (await call('POST', `/competitions/${comp.id}/events`, {
-    name: '电工', work_type_id: electrician.id, total_mode: 'weighted', tie_breaks: ['practical_higher', 'time_lower'], venue_ids: [venue.id]
-  }, org, 201)).body
-  event = (await call('PUT', `/events/${event.id}/scheme`, {
-    components: [
-      { kind: 'theory', name: '理论知识', max_mark: 100, weight: 0.3 },
-      { kind: 'practical', name: '实操：板对接焊', max_mark: 100, weight: 0.7, aspects: [
-        { criterion: '焊缝尺寸', name: '焊缝宽度偏差', kind: 'measurement', max_mark: 40, step: 0.5 },
-        { criterion: '外观', name: '焊缝成形美观', kind: 'judgement', max_mark: 30 },
-        { criterion: '安全文明', name: '安全文明生产', kind: 'judgement', max_mark: 30 },
-        { criterion: '安全文明', name: '违规操作', kind: 'deduction', max_mark: 5 }
-      ] }
-    ]
-  }, org, 200)).body
-  theory = event.components[0]
-  practical = event.components[1]
-
-  await call('POST', `/competitions/${comp.id}/status`, { status: 'registration' }, org, 200)
-  const workers = (await call('GET', `/workers?work_type_id=${welding.id}&limit=50`, undefined, env.adminToken, 200)).body.items
-  // Three entrants from three enterprises where possible.
-  const picked = []
-  for (const w of workers) if (picked.length < 3 && !picked.some((p) => p.org_id === w.org_id)) picked.push(w)
-  for (const w of workers) if (picked.length < 3 && !picked.includes(w)) picked.push(w)
-  // The phone judge works at the third entrant's enterprise. Judges are assigned before that entrant
-  // registers, so the assignment passes and the entrant shows up locked (conflict) on the judge's phone.
-  const colleagues = (await call('GET', `/workers?org_id=${picked[2].org_id}&limit=50`, undefined, env.adminToken, 200)).body.items
-  const colleague = colleagues.find((w) => !picked.some((p) => p.id === w.id))
-  assert.ok(colleague, 'the third entrant has a colleague')
-  await createUser('j1', 'judge', { display_name: '陈裁判', worker_id: colleague.id })
-  for (const w of picked.slice(0, 2)) await call('POST', `/events/${event.id}/entries`, { worker_id: w.id, venue_id: venue.id }, org, 201)
-  for (const k of ['j1', 'j2', 'j3']) await call('POST', `/events/${event.id}/judges`, { user_id: users[k].id, venue_id: venue.id }, org, 201)
-  await call('POST', `/events/${event.id}/entries`, { worker_id: picked[2].id, venue_id: venue.id }, org, 201)
-  entries = (await call('GET', `/events/${event.id}/entries`, undefined, org, 200)).body.items
-  assert.equal(entries.length, 3)
-  assert.equal(entries[2].worker_id, picked[2].id)
-  await call('POST', `/events/${event.id}/judges`, { user_id: users.chief.id, chief: true }, org, 201)
-  await call('POST', `/competitions/${comp.id}/status`, { status: 'running' }, org, 200)
-
-  // Panel marks from j2 and j3. Entry 1's theory score is left for the phone judge.
-  const [m, look, safety, foul] = practical.aspects
-  const th = theory.aspects[0].id
-  const [e0, e1, e2] = entries.map((e) => e.id)
-  const plan = {
-    j2: [[e0, m.id, 36], [e0, look.id, 3], [e0, safety.id, 3], [e0, foul.id, 0], [e0, th, 82],
-         [e1, m.id, 38], [e1, look.id, 2], [e1, safety.id, 2], [e1, foul.id, 0],
-         [e2, m.id, 30], [e2, look.id, 1], [e2, safety.id, 2], [e2, foul.id, 1], [e2, th, 70]],
-    j3: [[e0, look.id, 3], [e0, safety.id, 2], [e1, look.id, 2], [e1, safety.id, 3], [e2, look.id, 3], [e2, safety.id, 2]]
-  }
-  for (const [k, marks] of Object.entries(plan)) {
-    const body = { marks: marks.map(([entry_id, aspect_id, value], i) => ({ client_id: `${k}-${RUN}-${i}`, entry_id, aspect_id, value })) }
-    await call('POST', '/marks', body, users[k].token, 201)
-  }
+  ;({ call, users, comp, event, event2, entries, theory, practical } = await setUpCompetition(env, {
+    venueAddress: '鹿城区技师学院实训楼',
+    secondEvent: true,
+    // The phone judge j1 works at the third entrant's enterprise: that entrant is locked for them.
+    conflictJudge: true,
+    // Panel marks from j2 and j3. Entry 1's theory score is left for the phone judge.
+    plan: ({ m, look, safety, foul, th, e0, e1, e2 }) => ({
+      j2: [[e0, m.id, 36], [e0, look.id, 3], [e0, safety.id, 3], [e0, foul.id, 0], [e0, th, 82],
+           [e1, m.id, 38], [e1, look.id, 2], [e1, safety.id, 2], [e1, foul.id, 0],
+           [e2, m.id, 30], [e2, look.id, 1], [e2, safety.id, 2], [e2, foul.id, 1], [e2, th, 70]],
+      j3: [[e0, look.id, 3], [e0, safety.id, 2], [e1, look.id, 2], [e1, safety.id, 3], [e2, look.id, 3], [e2, safety.id, 2]]
+    })
+  }))
   page = await newPage(env)
 }, { timeout: 180000 })
 

@@ -11,87 +11,29 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEnv, ARTIFACTS } from './lib/env.mjs'
 import { newPage, login, sel, shot, withShotOnFailure, pickOption } from './lib/ui.mjs'
-import { RUN } from './lib/data.mjs'
+import { setUpCompetition, PASSWORD } from './lib/competition.mjs'
 
-const PASSWORD = 'Judge-Pass-123'
 let env
-let root, welding, comp, venue, event, entries, theory, practical, flaggedRow
-const users = {}
-
-async function call(method, path, body, token = env.adminToken, expect) {
-  const r = await env.api(method, path, body, token)
-  if (expect !== undefined) assert.equal(r.status, expect, `${method} ${path}: ${JSON.stringify(r.body)}`)
-  return r
-}
-async function createUser(key, role, display_name) {
-  const username = `e2e.r${key}.${RUN}`.toLowerCase()
-  const r = await call('POST', '/users', { username, password: PASSWORD, display_name, grants: [{ role, org_id: root.id }] }, env.adminToken, 201)
-  const tok = await call('POST', '/auth/login', { username, password: PASSWORD }, undefined, 200)
-  users[key] = { id: r.body.id, username, token: tok.body.token }
-}
+let call, users, comp, event, flaggedRow
 const rowsOf = (table) => `${sel(table)} .el-table__body .el-table__row`
 // The primary button of the open ElMessageBox.
 const confirmBox = (p) => p.locator('.el-message-box__btns .el-button--primary').click()
 
 before(async () => {
   env = await startEnv('results')
-  root = (await call('GET', '/orgs', undefined, env.adminToken, 200)).body.items.find((o) => o.parent_id === null)
-  welding = (await call('GET', '/work-types', undefined, env.adminToken, 200)).body.items.find((w) => w.name === '焊工')
-  await createUser('organiser', 'organiser', '赛事组织者')
-  for (const [k, name] of [['j1', '陈裁判'], ['j2', '王裁判'], ['j3', '李裁判']]) await createUser(k, 'judge', name)
-  await createUser('chief', 'chief_judge', '赵裁判长')
-  const org = users.organiser.token
-
-  comp = (await call('POST', '/competitions', {
-    name: '2026年温州市职工技能大赛', level: 'city', organiser_org_id: root.id, starts_on: '2026-11-20', ends_on: '2026-11-30'
-  }, org, 201)).body
-  venue = (await call('POST', `/competitions/${comp.id}/venues`, { name: '鹿城赛区', city: '温州' }, org, 201)).body
-  await call('POST', `/competitions/${comp.id}/venues`, { name: '瓯海赛区', city: '温州' }, org, 201)
-  event = (await call('POST', `/competitions/${comp.id}/events`, {
-    name: '焊工', work_type_id: welding.id, total_mode: 'raw_sum', tie_breaks: ['practical_higher'], venue_ids: [venue.id]
-  }, org, 201)).body
-  event = (await call('PUT', `/events/${event.id}/scheme`, {
-    components: [
-      { kind: 'theory', name: '理论知识', max_mark: 100, weight: 0.3 },
-      { kind: 'practical', name: '实操：板对接焊', max_mark: 100, weight: 0.7, aspects: [
-        { criterion: '焊缝尺寸', name: '焊缝宽度偏差', kind: 'measurement', max_mark: 40, step: 0.5 },
-        { criterion: '外观', name: '焊缝成形美观', kind: 'judgement', max_mark: 30 },
-        { criterion: '安全文明', name: '安全文明生产', kind: 'judgement', max_mark: 30 },
-        { criterion: '安全文明', name: '违规操作', kind: 'deduction', max_mark: 5 }
-      ] }
-    ]
-  }, org, 200)).body
-  theory = event.components[0]
-  practical = event.components[1]
-
-  await call('POST', `/competitions/${comp.id}/status`, { status: 'registration' }, org, 200)
-  const workers = (await call('GET', `/workers?work_type_id=${welding.id}&limit=50`, undefined, env.adminToken, 200)).body.items
-  const picked = []
-  for (const w of workers) if (picked.length < 3 && !picked.some((p) => p.org_id === w.org_id)) picked.push(w)
-  for (const w of workers) if (picked.length < 3 && !picked.includes(w)) picked.push(w)
-  for (const w of picked) await call('POST', `/events/${event.id}/entries`, { worker_id: w.id, venue_id: venue.id }, org, 201)
-  for (const k of ['j1', 'j2', 'j3']) await call('POST', `/events/${event.id}/judges`, { user_id: users[k].id, venue_id: venue.id }, org, 201)
-  await call('POST', `/events/${event.id}/judges`, { user_id: users.chief.id, chief: true }, org, 201)
-  entries = (await call('GET', `/events/${event.id}/entries`, undefined, org, 200)).body.items
-  await call('POST', `/competitions/${comp.id}/status`, { status: 'running' }, org, 200)
-
-  // The plan of tests/api: totals 176, 176 (tie broken by practical) and a third entrant whose
-  // 焊缝成形美观 marks (1, 1, 3) disagree by 2: flagged for the chief judge.
-  const [m, look, safety] = practical.aspects
-  const th = theory.aspects[0].id
-  const [e0, e1, e2] = entries.map((e) => e.id)
-  const plan = {
-    j1: [[e0, m.id, 36], [e0, look.id, 3], [e0, safety.id, 3], [e0, th, 80],
-         [e1, m.id, 38], [e1, look.id, 2], [e1, safety.id, 3], [e1, th, 88],
-         [e2, m.id, 30], [e2, look.id, 1], [e2, safety.id, 2], [e2, th, 70]],
-    j2: [[e0, look.id, 3], [e0, safety.id, 3], [e1, look.id, 2], [e1, safety.id, 3], [e2, look.id, 1], [e2, safety.id, 2]],
-    j3: [[e0, look.id, 3], [e0, safety.id, 3], [e1, look.id, 2], [e1, safety.id, 3], [e2, look.id, 3], [e2, safety.id, 2]]
-  }
-  for (const [k, marks] of Object.entries(plan)) {
-    const body = { marks: marks.map(([entry_id, aspect_id, value], i) => ({ client_id: `${k}-${RUN}-${i}`, entry_id, aspect_id, value })) }
-    await call('POST', '/marks', body, users[k].token, 201)
-  }
-  const s = (await call('GET', `/events/${event.id}/standings`, undefined, org, 200)).body
+  ;({ call, users, comp, event } = await setUpCompetition(env, {
+    userPrefix: 'e2e.r',
+    // The plan of tests/api: totals 176, 176 (tie broken by practical) and a third entrant whose
+    // 焊缝成形美观 marks (1, 1, 3) disagree by 2: flagged for the chief judge.
+    plan: ({ m, look, safety, th, e0, e1, e2 }) => ({
+      j1: [[e0, m.id, 36], [e0, look.id, 3], [e0, safety.id, 3], [e0, th, 80],
+           [e1, m.id, 38], [e1, look.id, 2], [e1, safety.id, 3], [e1, th, 88],
+           [e2, m.id, 30], [e2, look.id, 1], [e2, safety.id, 2], [e2, th, 70]],
+      j2: [[e0, look.id, 3], [e0, safety.id, 3], [e1, look.id, 2], [e1, safety.id, 3], [e2, look.id, 1], [e2, safety.id, 2]],
+      j3: [[e0, look.id, 3], [e0, safety.id, 3], [e1, look.id, 2], [e1, safety.id, 3], [e2, look.id, 3], [e2, safety.id, 2]]
+    })
+  }))
+  const s = (await call('GET', `/events/${event.id}/standings`, undefined, users.organiser.token, 200)).body
   flaggedRow = s.items.find((r) => r.flagged)
   assert.ok(flaggedRow, 'one entrant is flagged')
   assert.ok(s.items.every((r) => r.complete), 'every entrant is fully marked')
