@@ -3,11 +3,11 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
-#include <qrencode.h>
 
 #include <memory>
 
 #include "core/error.hpp"
+#include "service/qr.hpp"
 
 namespace skb::service {
 namespace {
@@ -40,18 +40,16 @@ double draw_text(cairo_t* cr, const std::string& text, const char* font, double 
 }
 
 void draw_qr(cairo_t* cr, const std::string& url, double x, double y, double size) {
-  QRcode* qr = QRcode_encodeString(url.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  if (!qr) throw core::Error(core::ErrorKind::internal, "qr_failed", "cannot encode the verification QR code");
-  const double module = size / (qr->width + 8);  // a quiet zone of four modules each side
+  const auto qr = qr_modules(url);
+  const double module = size / (qr.width + 8);  // a quiet zone of four modules each side
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_rectangle(cr, x, y, size, size);
   cairo_fill(cr);
   cairo_set_source_rgb(cr, 0, 0, 0);
-  for (int row = 0; row < qr->width; ++row)
-    for (int col = 0; col < qr->width; ++col)
-      if (qr->data[row * qr->width + col] & 1) cairo_rectangle(cr, x + (col + 4) * module, y + (row + 4) * module, module, module);
+  for (int row = 0; row < qr.width; ++row)
+    for (int col = 0; col < qr.width; ++col)
+      if (qr.dark[static_cast<size_t>(row * qr.width + col)]) cairo_rectangle(cr, x + (col + 4) * module, y + (row + 4) * module, module, module);
   cairo_fill(cr);
-  QRcode_free(qr);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "service/auth.hpp"
 #include "service/crypto.hpp"
 #include "service/orgs.hpp"
+#include "service/qr.hpp"
 #include "service/results.hpp"
 
 namespace skb::service {
@@ -554,6 +555,32 @@ std::vector<JudgeAssignmentView> CompetitionService::list_judges(const Actor& ac
       out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.opt_i64(4), r.opt_i64(5), r.i64(6) != 0, r.opt_i64(7), r.str(8)});
   });
   return out;
+}
+
+std::vector<JudgeCandidate> CompetitionService::judge_candidates(const Actor& actor, std::int64_t competition_id) const {
+  std::vector<JudgeCandidate> out;
+  ctx_.db.read([&](store::Connection& c) {
+    require(actor, Permission::manage_competitions, competition_row(c, competition_id).org_path);
+    for (const auto& r : c.query("SELECT u.id, u.username, u.display_name, MAX(CASE WHEN g.role = 'chief_judge' THEN 1 ELSE 0 END) "
+                                 "FROM users u JOIN grants g ON g.user_id = u.id WHERE g.role IN ('judge', 'chief_judge') AND u.disabled = 0 "
+                                 "GROUP BY u.id, u.username, u.display_name ORDER BY u.id")) {
+      JudgeCandidate j{r.i64(0), r.str(1), r.str(2), r.i64(3) != 0, ""};
+      if (auto home = home_org_of(c, j.user_id)) j.home_org_name = load_org(c, *home).name;
+      out.push_back(std::move(j));
+    }
+  });
+  return out;
+}
+
+std::string CompetitionService::entry_qr_svg(const Actor& actor, std::int64_t event_id, std::int64_t entry_id) const {
+  std::string code;
+  ctx_.db.read([&](store::Connection& c) {
+    require(actor, Permission::manage_competitions, load_event(c, event_id).org_path);
+    auto r = c.query_one("SELECT entry_code FROM entries WHERE id = ? AND event_id = ?", {entry_id, event_id});
+    if (!r) throw core::not_found("entry " + std::to_string(entry_id));
+    code = r->str(0);
+  });
+  return qr_svg(code);
 }
 
 }  // namespace skb::service

@@ -131,6 +131,14 @@ struct JudgeAssignmentView {
   std::string override_reason;
 };
 
+struct JudgeCandidate {
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string display_name;
+  bool chief = false;           // holds a chief judge grant
+  std::string home_org_name;    // their enterprise, for spotting conflicts of interest early
+};
+
 class CompetitionService {
  public:
   explicit CompetitionService(const Context& ctx) : ctx_(ctx) {}
@@ -155,6 +163,10 @@ class CompetitionService {
 
   JudgeAssignmentView assign_judge(const Actor& actor, std::int64_t event_id, const JudgeAssignmentInput& input);
   std::vector<JudgeAssignmentView> list_judges(const Actor& actor, std::int64_t event_id) const;
+  // Accounts an organiser may assign as judges: every user holding a judge or chief judge grant.
+  std::vector<JudgeCandidate> judge_candidates(const Actor& actor, std::int64_t competition_id) const;
+  // The entry's code as an SVG QR code, printed on the entrant's card for check-in.
+  std::string entry_qr_svg(const Actor& actor, std::int64_t event_id, std::int64_t entry_id) const;
 
  private:
   const Context& ctx_;

@@ -308,3 +308,19 @@ test('the workstation draw is reproducible from its recorded seed; entrants can 
   const audit = (await app.request('GET', '/api/v1/audit?limit=10', { token: admin })).body.items
   assert.ok(audit.some((e) => e.action === 'event.draw' && e.detail.seed === random.body.seed))
 })
+
+test('organisers find judges without the admin-only user list, and print entry QR codes for check-in', async () => {
+  const candidates = await app.request('GET', `/api/v1/competitions/${comp.id}/judge-candidates`, { token: organiser })
+  assert.equal(candidates.status, 200)
+  const names = candidates.body.items.map((j) => j.username)
+  for (const u of ['judge.j1', 'judge.j2', 'judge.j3', 'judge.jc', 'judge.home']) assert.ok(names.includes(u), u)
+  assert.equal(candidates.body.items.find((j) => j.username === 'judge.jc').chief, true)
+  assert.ok(candidates.body.items.find((j) => j.username === 'judge.home').home_org_name, 'the home enterprise shows conflicts early')
+  const viewer = await app.login(app.demoAccounts.viewer.username, app.demoAccounts.viewer.password)
+  assert.equal((await app.request('GET', `/api/v1/competitions/${comp.id}/judge-candidates`, { token: viewer })).status, 403)
+  const entry = (await app.request('GET', `/api/v1/events/${event.id}/entries`, { token: organiser })).body.items[0]
+  const svg = await app.request('GET', `/api/v1/events/${event.id}/entries/${entry.id}/qr.svg`, { token: organiser })
+  assert.equal(svg.status, 200)
+  assert.equal(svg.headers.get('content-type'), 'image/svg+xml')
+  assert.match(svg.text, /^<svg [^>]*viewBox="0 0 \d+ \d+"/)
+})

@@ -107,6 +107,19 @@ void add_competition_routes(Router& router, service::Services& s) {
     for (const auto& e : result.entries) items.push_back(to_json(e));
     return json_response(boost::json::object{{"seed", result.seed}, {"items", items}});
   });
+  router.add("GET", "/api/v1/competitions/{id}/judge-candidates", Access::signed_in, [&s](Request& req) {
+    boost::json::array items;
+    for (const auto& j : s.competitions.judge_candidates(*req.actor, path_id(req)))
+      items.push_back(boost::json::object{{"user_id", id_json(j.user_id)}, {"username", j.username}, {"display_name", j.display_name},
+                                          {"chief", j.chief}, {"home_org_name", j.home_org_name}});
+    const auto total = static_cast<std::int64_t>(items.size());
+    return page_response(std::move(items), std::nullopt, total);
+  });
+  router.add("GET", "/api/v1/events/{id}/entries/{entry_id}/qr.svg", Access::signed_in, [&s](Request& req) {
+    Response r{200, "image/svg+xml", s.competitions.entry_qr_svg(*req.actor, path_id(req), path_id(req, "entry_id")), {}};
+    r.headers.emplace_back("Cache-Control", "private, max-age=3600");
+    return r;
+  });
   router.add("GET", "/api/v1/events/{id}/judges", Access::signed_in, [&s](Request& req) {
     boost::json::array items;
     for (const auto& j : s.competitions.list_judges(*req.actor, path_id(req))) items.push_back(to_json(j));
