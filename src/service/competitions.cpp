@@ -139,6 +139,9 @@ std::optional<std::int64_t> home_org_of(store::Connection& c, std::int64_t user_
   return std::nullopt;
 }
 
+
+}  // namespace
+
 std::string new_entry_code(store::Connection& c, std::int64_t event_id) {
   // Six characters without look-alikes (0/O, 1/I) for blind judging; retried on the rare collision.
   static constexpr std::string_view kAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -150,7 +153,17 @@ std::string new_entry_code(store::Connection& c, std::int64_t event_id) {
   }
 }
 
-}  // namespace
+std::int64_t insert_entry(store::Connection& c, const Context& ctx, std::int64_t event_id, std::int64_t worker_id,
+                          std::optional<std::int64_t> venue_id) {
+  const auto w = c.query_one("SELECT org_id, org_path FROM workers WHERE id = ?", {worker_id});
+  if (!w) throw core::invalid("worker_id", "职工不存在 (no such worker)");
+  const auto next = c.query_one("SELECT COUNT(*) FROM entries WHERE event_id = ?", {event_id})->i64(0) + 1;
+  return c.insert_returning_id(
+      "INSERT INTO entries(event_id, worker_id, venue_id, org_id, org_path, bib, entry_code, status, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', ?) RETURNING id",
+      {event_id, worker_id, venue_id ? store::Value(*venue_id) : store::Value(nullptr), w->i64(0), w->str(1), fmt::format("{:03}", next),
+       new_entry_code(c, event_id), ctx.now_rfc3339()});
+}
 
 EventView load_event(store::Connection& c, std::int64_t event_id) {
   auto r = c.query_one(std::string(kEventSelect) + " WHERE e.id = ?", {event_id});
@@ -412,12 +425,7 @@ EntryView CompetitionService::register_entry(const Actor& actor, std::int64_t ev
       throw core::invalid("venue_id", "该赛项不在此赛区进行 (the event does not run at this venue)");
     if (c.query_one("SELECT 1 FROM entries WHERE event_id = ? AND worker_id = ?", {event_id, worker_id}))
       throw core::conflict("duplicate", "该职工已报名此赛项 (already entered)");
-    const auto next = c.query_one("SELECT COUNT(*) FROM entries WHERE event_id = ?", {event_id})->i64(0) + 1;
-    const auto id = c.insert_returning_id(
-        "INSERT INTO entries(event_id, worker_id, venue_id, org_id, org_path, bib, entry_code, status, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', ?) RETURNING id",
-        {event_id, worker_id, venue_id ? store::Value(*venue_id) : store::Value(nullptr), w->i64(0), w->str(1),
-         fmt::format("{:03}", next), new_entry_code(c, event_id), ctx_.now_rfc3339()});
+    const auto id = insert_entry(c, ctx_, event_id, worker_id, venue_id);
     append_audit(c, ctx_, {actor.username, "entry.create", "entry", std::to_string(id),
                            boost::json::serialize(boost::json::object{{"event_id", event_id}, {"worker_id", worker_id}})});
     for (auto& e : load_entries(c, event_id))

@@ -175,5 +175,10 @@ class CompetitionService {
 // Shared with judging and standings: the event with its scheme, loaded in the caller's transaction.
 EventView load_event(store::Connection& conn, std::int64_t event_id);
 std::vector<EntryView> load_entries(store::Connection& conn, std::int64_t event_id);
+// A fresh anonymous entry code for blind judging, unique within the event.
+std::string new_entry_code(store::Connection& conn, std::int64_t event_id);
+// Registers a worker (no eligibility checks: the caller's) with the next bib and a fresh code; returns the entry id.
+std::int64_t insert_entry(store::Connection& conn, const Context& ctx, std::int64_t event_id, std::int64_t worker_id,
+                          std::optional<std::int64_t> venue_id);
 
 }  // namespace skb::service

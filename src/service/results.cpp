@@ -1,6 +1,8 @@
 #include "service/results.hpp"
 
 #include <boost/json.hpp>
+
+#include <map>
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -203,6 +205,51 @@ Sheet ResultsService::results_sheet(const Actor& actor, std::int64_t event_id) c
     }
   });
   return sheet;
+}
+
+std::vector<EntryView> ResultsService::advance(const Actor& actor, std::int64_t from_event_id, std::int64_t to_event_id,
+                                               std::optional<int> top_n, std::optional<double> top_percent, bool per_venue) {
+  if (top_n.has_value() == top_percent.has_value()) throw core::invalid("top_n", "请设置晋级名额或比例之一 (top_n or top_percent, not both)");
+  if (top_n && *top_n < 1) throw core::invalid("top_n", "top_n 应至少为1 (must be ≥ 1)");
+  if (top_percent && !(*top_percent > 0 && *top_percent <= 100)) throw core::invalid("top_percent", "top_percent 应在0–100之间");
+  if (from_event_id == to_event_id) throw core::invalid("to_event_id", "下一阶段应为另一个赛项 (the next stage is another event)");
+  std::vector<EntryView> added;
+  ctx_.db.write([&](store::Connection& c) {
+    const auto from = load_event(c, from_event_id);
+    const auto to = load_event(c, to_event_id);
+    require(actor, Permission::manage_competitions, from.org_path);
+    require(actor, Permission::manage_competitions, to.org_path);
+    if (from.summary.work_type_id != to.summary.work_type_id) throw core::invalid("to_event_id", "两个阶段应为同一工种 (both stages must be the same work type)");
+    if (c.query_one("SELECT 1 FROM events WHERE id = ? AND locked_at IS NULL", {from_event_id}))
+      throw core::conflict("not_locked", "本阶段尚未锁定 (lock this stage before advancing)");
+    // Rank overall or within each venue, then apply the cut to each ranking.
+    std::map<std::int64_t, std::vector<core::Standing>> rankings;
+    std::map<std::int64_t, std::pair<std::int64_t, std::optional<std::int64_t>>> worker_of;  // entry → (worker, venue)
+    const auto venues = per_venue ? from.summary.venue_ids : std::vector<std::int64_t>{0};
+    for (auto venue : venues) {
+      const auto s = compute_standings(c, from_event_id, venue ? std::optional(venue) : std::nullopt);
+      for (const auto& r : s.results) {
+        rankings[venue].push_back({r.entry.id, r.rank, r.total, r.tied});
+        worker_of[r.entry.id] = {r.entry.worker_id, r.entry.venue_id};
+      }
+    }
+    std::vector<std::int64_t> advancing;
+    for (const auto& [venue, standings] : rankings)
+      for (auto id : core::advancing(standings, top_n, top_percent)) advancing.push_back(id);
+    for (auto entry_id : advancing) {
+      const auto [worker, venue] = worker_of[entry_id];
+      if (c.query_one("SELECT 1 FROM entries WHERE event_id = ? AND worker_id = ?", {to_event_id, worker})) continue;
+      const bool same_venue = venue && std::find(to.summary.venue_ids.begin(), to.summary.venue_ids.end(), *venue) != to.summary.venue_ids.end();
+      const auto id = insert_entry(c, ctx_, to_event_id, worker, same_venue ? venue : std::nullopt);
+      for (auto& e : load_entries(c, to_event_id))
+        if (e.id == id) added.push_back(std::move(e));
+    }
+    append_audit(c, ctx_, {actor.username, "event.advance", "event", std::to_string(from_event_id),
+                           boost::json::serialize(boost::json::object{{"to_event_id", to_event_id}, {"advancing", advancing.size()},
+                                                                      {"registered", added.size()}, {"per_venue", per_venue},
+                                                                      {"top_n", top_n.value_or(0)}, {"top_percent", top_percent.value_or(0)}})});
+  });
+  return added;
 }
 
 }  // namespace skb::service

@@ -38,6 +38,10 @@ class ResultsService {
   PromotionView decide_promotion(const Actor& actor, std::int64_t promotion_id, bool confirm);
   // Every component and aspect score, the total, rank and award of each entrant, for Excel.
   Sheet results_sheet(const Actor& actor, std::int64_t event_id) const;
+  // 晋级下一阶段: the entrants of a locked stage (an event) that advance by top N or top p%, overall or
+  // per venue (ties at the cut all advance), registered into the next stage's event at the same venue.
+  std::vector<EntryView> advance(const Actor& actor, std::int64_t from_event_id, std::int64_t to_event_id, std::optional<int> top_n,
+                                 std::optional<double> top_percent, bool per_venue);
 
  private:
   const Context& ctx_;

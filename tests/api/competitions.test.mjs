@@ -7,13 +7,14 @@ import { join } from 'node:path'
 import { Instance } from './lib/server.mjs'
 
 const app = new Instance()
-let admin, organiser, root, welding, event, comp, venue, workers, judges = {}, practical, theory
+let viewer, admin, organiser, root, welding, event, comp, venue, workers, judges = {}, practical, theory
 
 before(async () => {
   app.prepare()
   await app.start()
   admin = await app.login()
   organiser = await app.login(app.demoAccounts.organiser.username, app.demoAccounts.organiser.password)
+  viewer = await app.login(app.demoAccounts.viewer.username, app.demoAccounts.viewer.password)
   root = (await app.request('GET', '/api/v1/orgs', { token: admin })).body.items.find((o) => o.parent_id === null)
   welding = (await app.request('GET', '/api/v1/work-types', { token: admin })).body.items.find((w) => w.name === '焊工')
   workers = (await app.request('GET', `/api/v1/workers?work_type_id=${welding.id}&limit=4`, { token: admin })).body.items
@@ -323,4 +324,20 @@ test('organisers find judges without the admin-only user list, and print entry Q
   assert.equal(svg.status, 200)
   assert.equal(svg.headers.get('content-type'), 'image/svg+xml')
   assert.match(svg.text, /^<svg [^>]*viewBox="0 0 \d+ \d+"/)
+})
+
+test('stages: the top entrants of a locked preliminary advance into the final', async () => {
+  const final = (await app.request('POST', `/api/v1/competitions/${comp.id}/events`, { token: organiser, body: { name: '焊工（决赛）', work_type_id: welding.id, venue_ids: [venue.id] } })).body
+  const bad = await app.request('POST', `/api/v1/events/${event.id}/advance`, { token: organiser, body: { to_event_id: final.id, top_n: 2, top_percent: 50 } })
+  assert.equal(bad.status, 400)
+  assert.equal((await app.request('POST', `/api/v1/events/${event.id}/advance`, { token: viewer, body: { to_event_id: final.id, top_n: 2 } })).status, 403)
+  const r = await app.request('POST', `/api/v1/events/${event.id}/advance`, { token: organiser, body: { to_event_id: final.id, top_n: 2 } })
+  assert.equal(r.status, 200, JSON.stringify(r.body))
+  const standings = (await app.request('GET', `/api/v1/events/${event.id}/standings`, { token: organiser })).body.items
+  assert.deepEqual(r.body.items.map((e) => e.worker_id).sort(), standings.slice(0, 2).map((x) => x.entry.worker_id).sort())
+  // Advancing again registers nobody twice.
+  const again = await app.request('POST', `/api/v1/events/${event.id}/advance`, { token: organiser, body: { to_event_id: final.id, top_percent: 100, per_venue: true } })
+  assert.equal(again.body.items.length, 1)
+  const unlocked = await app.request('POST', `/api/v1/events/${final.id}/advance`, { token: organiser, body: { to_event_id: event.id, top_n: 1 } })
+  assert.equal(unlocked.status, 409)
 })

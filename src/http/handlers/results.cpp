@@ -87,6 +87,27 @@ void add_result_routes(Router& router, service::Services& s) {
              [&s](Request& req) { return json_response(to_json(s.results.decide_promotion(*req.actor, path_id(req), true))); });
   router.add("POST", "/api/v1/promotions/{id}/reject", Access::signed_in,
              [&s](Request& req) { return json_response(to_json(s.results.decide_promotion(*req.actor, path_id(req), false))); });
+  // Next stage: `{to_event_id, top_n | top_percent, per_venue}` registers the advancing entrants there.
+  router.add("POST", "/api/v1/events/{id}/advance", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    const auto to = opt_id(body, "to_event_id");
+    if (!to) throw core::invalid("to_event_id", "to_event_id 为必填项 (is required)");
+    std::optional<int> top_n;
+    if (const auto* n = body.if_contains("top_n"); n && !n->is_null()) {
+      if (!n->is_int64() || n->get_int64() < 1 || n->get_int64() > 100000) throw core::invalid("top_n", "top_n 应为正整数 (a whole number ≥ 1)");
+      top_n = static_cast<int>(n->get_int64());
+    }
+    std::optional<double> top_percent;
+    if (const auto* p = body.if_contains("top_percent"); p && !p->is_null()) {
+      if (!p->is_number()) throw core::invalid("top_percent", "top_percent 应为数字 (must be a number)");
+      top_percent = p->to_number<double>();
+    }
+    boost::json::array items;
+    for (const auto& e : s.results.advance(*req.actor, path_id(req), *to, top_n, top_percent, opt_bool(body, "per_venue").value_or(false)))
+      items.push_back(to_json(e));
+    const auto total = static_cast<std::int64_t>(items.size());
+    return page_response(std::move(items), std::nullopt, total);
+  });
   router.add("GET", "/api/v1/events/{id}/results.xlsx", Access::signed_in, [&s](Request& req) {
     Response r{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                service::write_xlsx({s.results.results_sheet(*req.actor, path_id(req))}), {}};
