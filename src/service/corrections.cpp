@@ -51,6 +51,27 @@ void check_password(store::Connection& c, const Actor& actor, const std::string&
     throw core::Error(core::ErrorKind::invalid, "wrong_password", "密码错误，未确认 (wrong password: not confirmed)", "password");
 }
 
+// What every decision on a correction checks first: it exists and is pending, the actor is its chief
+// judge or an organiser, and the actor has just re-entered their password.
+struct Decision {
+  CorrectionView correction;
+  EventView event;
+  bool chief = false;
+  bool organiser = false;
+};
+
+Decision open_decision(store::Connection& c, const Actor& actor, std::int64_t id, const std::string& password) {
+  auto row = c.query_one(std::string(kSelect) + " WHERE id = ?", {id});
+  if (!row) throw core::not_found("correction " + std::to_string(id));
+  Decision d{view_from(*row), load_event(c, row->i64(1)), false, false};
+  d.chief = is_chief(c, actor, d.event);
+  d.organiser = actor.can(Permission::manage_competitions, d.event.org_path);
+  if (!d.chief && !d.organiser) throw core::forbidden();
+  if (d.correction.status != "pending") throw core::conflict("decided", "该更正已处理 (already decided)");
+  check_password(c, actor, password);
+  return d;
+}
+
 double total_of(store::Connection& c, std::int64_t event_id, std::int64_t entry_id) {
   for (const auto& r : compute_standings(c, event_id, std::nullopt).results)
     if (r.entry.id == entry_id) return r.total;
@@ -96,15 +117,10 @@ CorrectionView CorrectionService::request(const Actor& actor, std::int64_t event
 CorrectionView CorrectionService::confirm(const Actor& actor, std::int64_t id, const std::string& password) {
   CorrectionView v;
   ctx_.db.write([&](store::Connection& c) {
-    auto row = c.query_one(std::string(kSelect) + " WHERE id = ?", {id});
-    if (!row) throw core::not_found("correction " + std::to_string(id));
-    v = view_from(*row);
-    const auto event = load_event(c, v.event_id);
-    const bool chief = is_chief(c, actor, event);
-    const bool organiser = actor.can(Permission::manage_competitions, event.org_path);
-    if (!chief && !organiser) throw core::forbidden();
-    if (v.status != "pending") throw core::conflict("decided", "该更正已处理 (already decided)");
-    check_password(c, actor, password);
+    const auto d = open_decision(c, actor, id, password);
+    v = d.correction;
+    const auto& event = d.event;
+    const bool chief = d.chief, organiser = d.organiser;
     if (v.chief_confirmed_by == actor.username || v.organiser_confirmed_by == actor.username)
       throw core::conflict("already_confirmed", "您已确认过；需另一角色确认 (you confirmed already; the other role must confirm)");
     if (chief && v.chief_confirmed_by.empty()) {
@@ -137,13 +153,7 @@ CorrectionView CorrectionService::confirm(const Actor& actor, std::int64_t id, c
 CorrectionView CorrectionService::reject(const Actor& actor, std::int64_t id, const std::string& password) {
   CorrectionView v;
   ctx_.db.write([&](store::Connection& c) {
-    auto row = c.query_one(std::string(kSelect) + " WHERE id = ?", {id});
-    if (!row) throw core::not_found("correction " + std::to_string(id));
-    v = view_from(*row);
-    const auto event = load_event(c, v.event_id);
-    if (!is_chief(c, actor, event) && !actor.can(Permission::manage_competitions, event.org_path)) throw core::forbidden();
-    if (v.status != "pending") throw core::conflict("decided", "该更正已处理 (already decided)");
-    check_password(c, actor, password);
+    v = open_decision(c, actor, id, password).correction;
     c.execute("UPDATE corrections SET status = 'rejected' WHERE id = ?", {id});
     append_audit(c, ctx_, {actor.username, "correction.reject", "correction", std::to_string(id), ""});
     v.status = "rejected";
