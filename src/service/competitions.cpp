@@ -568,7 +568,9 @@ std::vector<JudgeAssignmentView> CompetitionService::list_judges(const Actor& ac
 std::vector<JudgeCandidate> CompetitionService::judge_candidates(const Actor& actor, std::int64_t competition_id) const {
   std::vector<JudgeCandidate> out;
   ctx_.db.read([&](store::Connection& c) {
-    require(actor, Permission::manage_competitions, competition_row(c, competition_id).org_path);
+    const auto path = competition_row(c, competition_id).org_path;
+    // Organisers assign judges and chief judges override conflicts: both pick from this list.
+    if (!actor.can(Permission::manage_competitions, path)) require(actor, Permission::lead_judging, path);
     for (const auto& r : c.query("SELECT u.id, u.username, u.display_name, MAX(CASE WHEN g.role = 'chief_judge' THEN 1 ELSE 0 END) "
                                  "FROM users u JOIN grants g ON g.user_id = u.id WHERE g.role IN ('judge', 'chief_judge') AND u.disabled = 0 "
                                  "GROUP BY u.id, u.username, u.display_name ORDER BY u.id")) {

@@ -169,6 +169,7 @@ export const competitionsApi = {
   setStatus: (id, status) => api.post(`/competitions/${enc(id)}/status`, { status }),
   addVenue: (id, body) => api.post(`/competitions/${enc(id)}/venues`, body),
   addEvent: (id, body) => api.post(`/competitions/${enc(id)}/events`, body),
+  judgeCandidates: (id) => api.get(`/competitions/${enc(id)}/judge-candidates`),
   devices: (id) => api.get(`/competitions/${enc(id)}/devices`),
   /** The answer carries the device's `secret` this once only. */
   addDevice: (id, body) => api.post(`/competitions/${enc(id)}/devices`, body),
