@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 
+#include "core/calendar.hpp"
 #include "core/text.hpp"
 
 namespace skb::core {
@@ -16,11 +17,6 @@ int digits(std::string_view s) {
   int v = 0;
   for (char c : s) v = v * 10 + (c - '0');
   return v;
-}
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int days_in_month(int y, int m) {
-  static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : kDays[static_cast<size_t>(m - 1)];
 }
 bool fail(std::string* why, std::string* code, const char* code_text, const char* message) {
   if (why) *why = message;

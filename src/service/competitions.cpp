@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/draw.hpp"
+#include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "service/audit.hpp"
@@ -21,14 +22,6 @@ namespace skb::service {
 namespace {
 
 using core::Permission;
-
-bool valid_date(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  const int m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  return m >= 1 && m <= 12 && day >= 1 && day <= 31;
-}
 
 std::string text_field(const std::string& raw, const char* field, size_t max_chars, bool required = true) {
   std::string v(core::trim(raw));
@@ -253,8 +246,8 @@ CompetitionView CompetitionService::create(const Actor& actor, const Competition
   const auto name = text_field(in.name, "name", 100);
   const auto level = core::parse_competition_level(in.level);
   if (!level) throw core::invalid("level", "level 应为 enterprise / industry / city / province / national");
-  if (!valid_date(in.starts_on)) throw core::invalid("starts_on", "日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)");
-  if (!valid_date(in.ends_on)) throw core::invalid("ends_on", "日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)");
+  if (!core::is_calendar_date(in.starts_on)) throw core::invalid("starts_on", "日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)");
+  if (!core::is_calendar_date(in.ends_on)) throw core::invalid("ends_on", "日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)");
   if (in.ends_on < in.starts_on) throw core::invalid("ends_on", "结束日期不能早于开始日期 (ends before it starts)");
   CompetitionView v;
   ctx_.db.write([&](store::Connection& c) {

@@ -7,6 +7,7 @@
 
 #include "core/org.hpp"
 #include "core/personal_data.hpp"
+#include "core/random.hpp"
 #include "core/role.hpp"
 #include "core/worker.hpp"
 #include "service/audit.hpp"
@@ -17,22 +18,12 @@
 namespace skb::service {
 namespace {
 
-// A small deterministic generator (SplitMix64): the same demo on every machine and library version.
-class DemoRandom {
+// The same demo on every machine and library version.
+class DemoRandom : public core::SplitMix64 {
  public:
-  explicit DemoRandom(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+  using SplitMix64::SplitMix64;
   template <class T, size_t N>
   const T& pick(const std::array<T, N>& items) { return items[static_cast<size_t>(below(static_cast<int>(N)))]; }
-
- private:
-  std::uint64_t state_;
 };
 
 constexpr std::string_view kCityUnion = "温州市总工会";

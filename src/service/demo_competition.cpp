@@ -6,22 +6,11 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "core/random.hpp"
 #include "service/crypto.hpp"
 
 namespace skb::service {
 namespace {
-
-// SplitMix64 again, seeded differently from the worker demo: the same marks on every machine.
-struct Dice {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-};
 
 Actor actor_from(store::Connection& c, std::int64_t user_id) {
   auto u = c.query_one("SELECT username, display_name, worker_id FROM users WHERE id = ?", {user_id});
@@ -160,7 +149,7 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
 
   // Marks part-way through: about two thirds of the entrants fully marked, a few half marked.
   s.competitions.set_status(system, comp.id, "running");
-  Dice dice{20261124};
+  core::SplitMix64 dice(20261124);
   std::map<std::int64_t, Actor> judge_actors;
   ctx.db.read([&](store::Connection& c) {
     for (const auto& list : venue_judges)

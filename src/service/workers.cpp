@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/calendar.hpp"
 #include "core/personal_data.hpp"
 #include "core/text.hpp"
 #include "service/audit.hpp"
@@ -112,14 +113,6 @@ core::Error rejected(std::vector<core::FieldProblem> problems) {
   core::Error e(core::ErrorKind::invalid, "validation_failed", problems.front().message, problems.front().field);
   e.problems = std::move(problems);
   return e;
-}
-
-bool valid_date(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  const int m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
 struct Sealed {
@@ -309,7 +302,7 @@ WorkerView WorkerService::change_level(const Actor& actor, std::int64_t id, cons
                                        const std::string& effective_date, const std::string& note) {
   const auto level = core::parse_skill_level(level_text);
   if (!level) throw core::invalid("skill_level", "技能等级无效 (unknown skill level)");
-  if (!valid_date(effective_date)) throw core::invalid("effective_date", "日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)");
+  if (!core::is_calendar_date(effective_date)) throw core::invalid("effective_date", "日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)");
   if (effective_date > ctx_.today()) throw core::invalid("effective_date", "生效日期不能晚于今天 (date is in the future)");
   if (core::utf8_length(note) > 200) throw core::invalid("note", "note must be at most 200 characters");
   WorkerView v;

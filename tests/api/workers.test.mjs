@@ -121,4 +121,6 @@ test('level changes are kept as history', async () => {
   assert.equal(r.body.level_history.at(-1).note, '竞赛晋级')
   const bad = await app.request('POST', `/api/v1/workers/${w.id}/levels`, { token, body: { skill_level: '技师', effective_date: '2026-13-01' } })
   assert.equal(bad.body.error.field, 'effective_date')
+  const impossible = await app.request('POST', `/api/v1/workers/${w.id}/levels`, { token, body: { skill_level: '技师', effective_date: '2025-02-31' } })
+  assert.equal(impossible.status, 400, 'a date that does not exist is refused')
 })
