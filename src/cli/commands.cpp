@@ -157,7 +157,7 @@ int run(int argc, char** argv, const Wiring& wiring) {
     http::Router router(services);
     wiring.add_routes(router, services, {wiring.version, false});
     for (const auto& r : router.routes())
-      std::cout << r.method << " " << r.pattern << " " << (r.access == http::Access::open ? "open" : "signed_in") << "\n";
+      std::cout << r.method << " " << r.pattern << " " << (r.access == http::Access::open ? "open" : r.access == http::Access::optional ? "optional" : "signed_in") << "\n";
     return 0;
   }
 

@@ -18,6 +18,7 @@ int serve(service::Services& services, const Wiring& wiring, const ServeOptions&
   options.io_threads = o.threads;
   options.access_log = o.access_log;
   http::Server server(router, files, options);
+  services.boards.start();  // rebuilds the live boards from the mark log before the first request
   std::uint16_t port = 0;
   try {
     port = server.listen();
@@ -31,6 +32,7 @@ int serve(service::Services& services, const Wiring& wiring, const ServeOptions&
   std::printf("listening on http://%s:%u\n", o.host == "0.0.0.0" ? "127.0.0.1" : o.host.c_str(), port);
   std::fflush(stdout);
   server.run();
+  services.boards.stop();
   spdlog::info("stopped");
   return 0;
 }

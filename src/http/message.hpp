@@ -2,6 +2,7 @@
 // Requests and responses as handlers see them: plain values, no sockets and no Beast types, so
 // handlers compile fast and can be called directly from tests.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -10,6 +11,8 @@
 #include "service/actor.hpp"
 
 namespace skb::http {
+
+class SseChannel;
 
 struct Request {
   std::string method;  // "GET"
@@ -39,9 +42,11 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, Cache-Control …)
+  // Server-sent events: the server sends `body` first, then whatever the channel queues, until either side closes.
+  std::shared_ptr<SseChannel> stream;
 
-  static Response json(int status, std::string body) { return Response{status, "application/json; charset=utf-8", std::move(body), {}}; }
-  static Response no_content() { return Response{204, "", "", {}}; }
+  static Response json(int status, std::string body) { return Response{status, "application/json; charset=utf-8", std::move(body), {}, {}}; }
+  static Response no_content() { return Response{204, "", "", {}, {}}; }
 };
 
 }  // namespace skb::http

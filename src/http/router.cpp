@@ -118,6 +118,7 @@ bool Router::authenticate(Request& req) const {
 Response Router::run(const Route& route, Request& req) const {
   if (route.access == Access::signed_in && !authenticate(req))
     return error_response(401, "unauthenticated", "请先登录 (sign in first)");
+  if (route.access == Access::optional) authenticate(req);  // an expired session reads as a spectator
   const auto key = req.header("idempotency-key");
   if (key.empty() || !unsafe(req.method) || !req.actor) return route.handler(req);
 
@@ -126,7 +127,7 @@ Response Router::run(const Route& route, Request& req) const {
   if (auto seen = services_.idempotency.find(req.actor->user_id, key)) {
     if (seen->request_hash != request_hash)
       return error_response(409, "idempotency_key_reused", "该幂等键已用于另一个请求 (Idempotency-Key was used for a different request)");
-    Response replay{seen->status, seen->content_type, seen->body, {{"Idempotent-Replayed", "true"}}};
+    Response replay{seen->status, seen->content_type, seen->body, {{"Idempotent-Replayed", "true"}}, {}};
     return replay;
   }
   Response response;

@@ -14,7 +14,8 @@ namespace skb::http {
 
 using Handler = std::function<Response(Request&)>;
 
-enum class Access { open, signed_in };
+// optional: anyone, but a caller who presents a session is known (public boards show judges more).
+enum class Access { open, optional, signed_in };
 
 struct RouteInfo {
   std::string method;

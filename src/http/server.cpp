@@ -10,6 +10,8 @@
 #include <chrono>
 #include <thread>
 
+#include "http/sse_channel.hpp"
+
 namespace skb::http {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -75,7 +77,7 @@ struct Server::Impl {
         io_threads(options.io_threads > 0 ? options.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
         contexts(make_contexts(io_threads)),
         ioc(*contexts.front()),
-        workers(static_cast<size_t>(options.worker_threads > 0 ? options.worker_threads : 4 * io_threads)),
+        workers(static_cast<size_t>(options.worker_threads > 0 ? options.worker_threads : std::max(64, 8 * io_threads))),
         acceptor(ioc), signals(ioc, SIGINT, SIGTERM) {
     for (auto& c : contexts) guards.push_back(asio::make_work_guard(*c));
   }
@@ -166,6 +168,11 @@ struct Server::Impl {
       } else {
         res = answer(req);
       }
+      if (res.stream) {
+        if (options.access_log) spdlog::info("{} {} {} stream opened", client, req.method, req.path);
+        co_await stream_events(stream, std::move(res));
+        break;
+      }
       const int status = res.status;
       auto out = to_beast(std::move(res), message.version(), keep_alive, head);
       const auto bytes = out.body().size();
@@ -178,6 +185,57 @@ struct Server::Impl {
       if (ec || !keep_alive) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  // Server-sent events: chunked, the first events at once, then whatever the hub queues (the hub
+  // coalesces, so one write carries everything pending), and a heartbeat when nothing happens.
+  awaitable<void> stream_events(beast::tcp_stream& stream, Response res) {
+    auto channel = res.stream;
+    auto executor = stream.get_executor();
+    auto timer = std::make_shared<asio::steady_timer>(executor);
+    channel->attach([timer, executor] { asio::post(executor, [timer] { timer->cancel(); }); });
+    std::string head = "HTTP/1.1 200 OK\r\nServer: skillbrain\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
+                       "Cache-Control: no-cache, no-store\r\nX-Accel-Buffering: no\r\nTransfer-Encoding: chunked\r\n";
+    for (const auto& h : kSecurityHeaders) head.append(h[0]).append(": ").append(h[1]).append("\r\n");
+    head += "\r\n";
+    const std::string first = "retry: 3000\n\n" + res.body;
+    std::vector<std::shared_ptr<const std::string>> items{std::make_shared<const std::string>(std::move(first))};
+    boost::system::error_code ec;
+    stream.expires_never();
+    bool head_sent = false;
+    auto next_heartbeat = std::chrono::steady_clock::now() + std::chrono::seconds(options.heartbeat_seconds);
+    while (!stopping) {
+      if (items.empty() && !channel->has_pending()) {
+        timer->expires_at(next_heartbeat);
+        co_await timer->async_wait(asio::redirect_error(use_awaitable, ec));
+        if (stopping) break;
+      }
+      auto more = channel->take();
+      items.insert(items.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      const auto now = std::chrono::steady_clock::now();
+      if (items.empty() && now < next_heartbeat) continue;
+      if (items.empty())
+        items.push_back(std::make_shared<const std::string>("event: heartbeat\ndata: {\"time\":\"" + service::format_rfc3339(std::chrono::system_clock::now()) + "\"}\n\n"));
+      next_heartbeat = now + std::chrono::seconds(options.heartbeat_seconds);
+      std::size_t size = 0;
+      for (const auto& i : items) size += i->size();
+      char prefix[32];
+      const int n = std::snprintf(prefix, sizeof prefix, "%zx\r\n", size);
+      std::vector<asio::const_buffer> buffers;
+      if (!head_sent) buffers.push_back(asio::buffer(head)), head_sent = true;
+      buffers.push_back(asio::buffer(prefix, static_cast<size_t>(n)));
+      for (const auto& i : items) buffers.push_back(asio::buffer(*i));
+      buffers.push_back(asio::buffer("\r\n", 2));
+      stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));  // a viewer that stops reading is let go
+      co_await asio::async_write(stream, buffers, asio::redirect_error(use_awaitable, ec));
+      stream.expires_never();
+      items.clear();
+      if (ec) break;
+    }
+    channel->close();
+    if (channel->on_close) channel->on_close();
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
   }
 
   awaitable<void> accept_loop() {

@@ -16,10 +16,11 @@ struct ServerOptions {
   std::string host = "0.0.0.0";
   std::uint16_t port = 8080;  // 0 = any free port
   int io_threads = 0;         // 0 = the number of cores
-  int worker_threads = 0;     // 0 = 4 × cores (handlers block on the database)
+  int worker_threads = 0;     // 0 = max(64, 8 × cores): handlers block on the database, and concurrent writes share a commit
   std::size_t body_limit = 2 * 1024 * 1024;
   std::size_t import_body_limit = 32 * 1024 * 1024;  // POST …/import
   int read_timeout_seconds = 30;
+  int heartbeat_seconds = 15;  // server-sent events: a comment-free heartbeat event when idle
   bool access_log = true;
 };
 

@@ -50,7 +50,7 @@ std::optional<Response> StaticFiles::serve(const std::string& path) const {
     body = read(relative);
     if (!body) return std::nullopt;
   }
-  Response r{200, content_type(relative), std::move(*body), {}};
+  Response r{200, content_type(relative), std::move(*body), {}, {}};
   r.headers.emplace_back("Cache-Control", relative.starts_with("assets/") ? "public, max-age=31536000, immutable" : "no-cache");
   return r;
 }

@@ -281,6 +281,7 @@ CompetitionView CompetitionService::set_status(const Actor& actor, std::int64_t 
                            boost::json::serialize(boost::json::object{{"from", core::to_code(row.status)}, {"to", status_text}})});
     v = load_competition(c, id);
   });
+  ctx_.changes->competition_changed(id);
   return v;
 }
 
@@ -295,6 +296,7 @@ VenueView CompetitionService::add_venue(const Actor& actor, std::int64_t competi
     append_audit(c, ctx_, {actor.username, "venue.create", "venue", std::to_string(v.id),
                            boost::json::serialize(boost::json::object{{"competition_id", competition_id}, {"name", v.name}})});
   });
+  ctx_.changes->competition_changed(competition_id);
   return v;
 }
 
@@ -329,6 +331,7 @@ EventView CompetitionService::add_event(const Actor& actor, std::int64_t competi
                            boost::json::serialize(boost::json::object{{"competition_id", competition_id}, {"name", name}})});
     v = load_event(c, id);
   });
+  ctx_.changes->competition_changed(competition_id);
   return v;
 }
 
@@ -396,6 +399,7 @@ EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_
                            boost::json::serialize(boost::json::object{{"components", components.size()}})});
     v = load_event(c, event_id);
   });
+  ctx_.changes->event_changed(event_id);
   return v;
 }
 
@@ -424,6 +428,7 @@ EntryView CompetitionService::register_entry(const Actor& actor, std::int64_t ev
     for (auto& e : load_entries(c, event_id))
       if (e.id == id) out = std::move(e);
   });
+  ctx_.changes->event_changed(event_id);
   return out;
 }
 
@@ -450,6 +455,7 @@ EntryView CompetitionService::check_in(const Actor& actor, std::int64_t event_id
     for (auto& e : load_entries(c, event_id))
       if (e.id == r->i64(0)) out = std::move(e);
   });
+  ctx_.changes->event_changed(event_id);
   return out;
 }
 
@@ -466,6 +472,7 @@ EntryView CompetitionService::withdraw(const Actor& actor, std::int64_t event_id
     for (auto& e : load_entries(c, event_id))
       if (e.id == entry_id) out = std::move(e);
   });
+  ctx_.changes->event_changed(event_id);
   return out;
 }
 
@@ -492,6 +499,7 @@ DrawResult CompetitionService::draw(const Actor& actor, std::int64_t event_id, c
                            boost::json::serialize(boost::json::object{{"seed", seed}, {"algorithm", "fnv1a-splitmix64-fisher-yates/venue"}})});
     result.entries = load_entries(c, event_id);
   });
+  ctx_.changes->event_changed(event_id);
   return result;
 }
 
@@ -542,6 +550,7 @@ JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::in
                                                                       {"chief", in.chief}, {"override_reason", reason}})});
     out = {id, event_id, in.user_id, user->str(0), in.venue_id, in.component_id, in.chief, home, reason};
   });
+  ctx_.changes->event_changed(event_id);  // who sees the live board follows the assignments
   return out;
 }
 

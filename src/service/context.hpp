@@ -3,8 +3,10 @@
 // tests can set the time).
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 
+#include "service/change_feed.hpp"
 #include "service/crypto.hpp"
 #include "store/database.hpp"
 
@@ -17,6 +19,7 @@ struct Context {
   const Sealer& sealer;
   Clock clock = [] { return std::chrono::system_clock::now(); };
   std::string public_url = "http://localhost:8080";  // how people outside reach us (certificate QR codes)
+  std::shared_ptr<ChangeFeed> changes = std::make_shared<ChangeFeed>();  // after-commit hints for the live boards
 
   std::string now_rfc3339() const;  // "2026-11-24T20:41:10Z"
   std::string today() const;        // "2026-11-24"

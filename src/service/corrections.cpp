@@ -147,6 +147,7 @@ CorrectionView CorrectionService::confirm(const Actor& actor, std::int64_t id, c
                            boost::json::serialize(boost::json::object{{"mark_seq", seq}, {"old_total", before}, {"new_total", after}})});
     v = view_from(*c.query_one(std::string(kSelect) + " WHERE id = ?", {id}));
   });
+  ctx_.changes->marks_committed();
   return v;
 }
 

@@ -98,6 +98,7 @@ std::vector<MarkReceipt> DeviceService::submit(const SignedRequest& req, const s
                   }};
     receipts = record_marks(c, ctx_, marker, parse());
   });
+  ctx_.changes->marks_committed();
   return receipts;
 }
 

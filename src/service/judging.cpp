@@ -10,6 +10,7 @@
 #include "core/competition.hpp"
 #include "core/error.hpp"
 #include "service/audit.hpp"
+#include "service/entry_scoring.hpp"
 
 namespace skb::service {
 namespace {
@@ -46,7 +47,6 @@ bool covers(const Assignment& a, std::optional<std::int64_t> venue, std::int64_t
   return true;
 }
 
-core::Aspect to_core(const AspectDef& a) { return {a.id, a.kind, a.max_mark, a.step, a.bands, a.disqualifies}; }
 
 }  // namespace
 
@@ -156,6 +156,7 @@ std::vector<MarkReceipt> JudgingService::submit(const Actor& actor, const std::v
                   }};
     receipts = record_marks(c, ctx_, marker, marks);
   });
+  ctx_.changes->marks_committed();
   return receipts;
 }
 
@@ -165,57 +166,16 @@ Standings compute_standings(store::Connection& c, std::int64_t event_id, std::op
   s.event_id = event_id;
   s.venue_id = venue_id;
   s.mode = event.summary.total_mode;
-  // Latest mark per (entry, aspect, judge): the log is read in order, later rows replace earlier ones.
-  std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, double> latest;
-  std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> last_mark_seq;  // per (entry, aspect)
-  for (const auto& r : c.query("SELECT entry_id, aspect_id, judge_user_id, value, seq FROM marks WHERE event_id = ? ORDER BY seq", {event_id})) {
-    latest[{r.i64(0), r.i64(1), r.i64(2)}] = r.f64(3);
-    last_mark_seq[{r.i64(0), r.i64(1)}] = r.i64(4);
-    s.last_seq = r.i64(4);
-  }
-  // A flag the chief judge resolved stays resolved until a newer mark arrives for that aspect.
-  std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> resolved_up_to;
-  for (const auto& r : c.query("SELECT entry_id, aspect_id, MAX(up_to_seq) FROM flag_resolutions WHERE event_id = ? GROUP BY entry_id, aspect_id",
-                               {event_id}))
-    resolved_up_to[{r.i64(0), r.i64(1)}] = r.i64(2);
   s.locked = c.query_one("SELECT locked_at FROM events WHERE id = ?", {event_id})->is_null(0) == false;
-  std::map<std::pair<std::int64_t, std::int64_t>, core::AspectMarks> by_entry_aspect;
-  for (const auto& [key, value] : latest) {
-    auto& am = by_entry_aspect[{std::get<0>(key), std::get<1>(key)}];
-    am.aspect_id = std::get<1>(key);
-    am.values.push_back(value);
-  }
+  const auto marks = load_event_marks(c, event_id, s.last_seq);
+  const EntryMarks none;
   std::vector<core::RankInput> inputs;
   std::map<std::int64_t, EntryResult> results;
   for (const auto& entry : load_entries(c, event_id)) {
     if (entry.status == "withdrawn" || (venue_id && entry.venue_id != venue_id)) continue;
-    EntryResult r;
-    r.entry = entry;
-    double practical = 0, theory = 0;
-    r.complete = true;
-    for (const auto& comp : event.components) {
-      std::vector<core::AspectScore> scores;
-      for (const auto& a : comp.aspects) {
-        auto it = by_entry_aspect.find({entry.id, a.id});
-        const core::AspectMarks marks = it == by_entry_aspect.end() ? core::AspectMarks{a.id, {}} : it->second;
-        auto score = core::score_aspect(to_core(a), marks, a.kind == core::AspectKind::judgement ? event.summary.min_judges : 1);
-        if (score.flagged) {
-          auto res = resolved_up_to.find({entry.id, a.id});
-          if (res != resolved_up_to.end() && res->second >= last_mark_seq[{entry.id, a.id}]) score.flagged = false;
-        }
-        scores.push_back(score);
-      }
-      auto cs = core::sum_component(comp.id, comp.max_mark, comp.weight, scores);
-      cs.kind = comp.kind;
-      (comp.kind == core::ComponentKind::practical ? practical : theory) += cs.score;
-      r.complete = r.complete && cs.complete;
-      r.flagged = r.flagged || cs.flagged;
-      r.disqualified = r.disqualified || cs.disqualified;
-      r.components.push_back(cs);
-      r.aspects.insert(r.aspects.end(), scores.begin(), scores.end());
-    }
-    r.total = core::round2(core::total_score(event.summary.total_mode, r.components));
-    inputs.push_back({entry.id, r.total, practical, theory, std::nullopt, r.disqualified});
+    auto it = marks.find(entry.id);
+    auto r = score_entry(event, entry, it == marks.end() ? none : it->second);
+    inputs.push_back(rank_input(r));
     results.emplace(entry.id, std::move(r));
   }
   const auto standings = core::rank_entries(inputs, event.summary.tie_breaks);

@@ -52,6 +52,7 @@ void ResultsService::resolve_flag(const Actor& actor, std::int64_t event_id, std
     append_audit(c, ctx_, {actor.username, "flag.resolve", "entry", std::to_string(entry_id),
                            boost::json::serialize(boost::json::object{{"event_id", event_id}, {"aspect_id", aspect_id}, {"note", text}})});
   });
+  ctx_.changes->event_changed(event_id);
 }
 
 Standings ResultsService::lock_event(const Actor& actor, std::int64_t event_id) {
@@ -78,6 +79,7 @@ Standings ResultsService::lock_event(const Actor& actor, std::int64_t event_id) 
                            boost::json::serialize(boost::json::object{{"last_seq", s.last_seq}, {"entries", s.results.size()}})});
     s.locked = true;
   });
+  ctx_.changes->event_changed(event_id);
   return s;
 }
 
@@ -249,6 +251,7 @@ std::vector<EntryView> ResultsService::advance(const Actor& actor, std::int64_t 
                                                                       {"registered", added.size()}, {"per_venue", per_venue},
                                                                       {"top_n", top_n.value_or(0)}, {"top_percent", top_percent.value_or(0)}})});
   });
+  ctx_.changes->event_changed(to_event_id);
   return added;
 }
 

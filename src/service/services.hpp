@@ -1,6 +1,7 @@
 #pragma once
 // All use cases over one context, built once by main.cpp and shared by HTTP handlers and the CLI.
 #include "service/auth.hpp"
+#include "service/board_hub.hpp"
 #include "service/certificates.hpp"
 #include "service/competitions.hpp"
 #include "service/corrections.hpp"
@@ -18,7 +19,7 @@ namespace skb::service {
 struct Services {
   explicit Services(Context context)
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
-        judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx) {}
+        judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -34,6 +35,7 @@ struct Services {
   CertificateService certificates;
   DeviceService devices;
   CorrectionService corrections;
+  BoardHub boards;  // started by `serve` only
 };
 
 }  // namespace skb::service

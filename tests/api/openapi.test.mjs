@@ -1,5 +1,6 @@
 // Checks docs/api/openapi.yaml against the routes the real router serves (`skillbrain routes`):
-// the same (method, path) pairs, `security: []` exactly on the open ones, and a few regularity rules.
+// the same (method, path) pairs, `security: []` exactly on the open ones, an anonymous alternative
+// (`- {}` before both schemes) exactly on the optional ones, and a few regularity rules.
 // The YAML is read by simple line parsing (the file keeps paths at 2 spaces, methods at 4), no YAML library.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -11,7 +12,7 @@ import { BIN } from './lib/server.mjs'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const SPEC = resolve(REPO, 'docs/api/openapi.yaml')
-const TAGS = new Set(['auth', 'orgs', 'work-types', 'workers', 'users', 'audit', 'system', 'competitions', 'judging'])
+const TAGS = new Set(['auth', 'orgs', 'work-types', 'workers', 'users', 'audit', 'system', 'competitions', 'judging', 'boards'])
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete'])
 
 /** The router's routes: [{method, path, access}], method lower-case. */
@@ -22,7 +23,7 @@ function routerRoutes() {
   const routes = []
   for (const line of r.stdout.split('\n')) {
     if (!line.trim()) continue
-    const m = /^(GET|POST|PUT|PATCH|DELETE) (\/\S+) (open|signed_in)$/.exec(line.trim())
+    const m = /^(GET|POST|PUT|PATCH|DELETE) (\/\S+) (open|optional|signed_in)$/.exec(line.trim())
     assert.ok(m, `unexpected line from skillbrain routes: ${JSON.stringify(line)}`)
     routes.push({ method: m[1].toLowerCase(), path: m[2], access: m[3] })
   }
@@ -82,15 +83,34 @@ test('the spec documents exactly the routes the router serves', () => {
   assert.deepEqual({ dupes, missing, extra }, { dupes: [], missing: [], extra: [] }, report)
 })
 
-test('open routes, and only those, have `security: []`', () => {
+/** Whether the operation's lines hold `security:` followed by exactly these item lines. */
+function hasSecurityList(lines, items) {
+  const i = lines.findIndex((l) => /^      security:\s*$/.test(l))
+  if (i < 0) return false
+  const list = []
+  for (const l of lines.slice(i + 1)) {
+    if (!/^        - /.test(l)) break
+    list.push(l.trimEnd())
+  }
+  return JSON.stringify(list) === JSON.stringify(items)
+}
+const OPTIONAL_SECURITY = ['        - {}', '        - bearerAuth: []', '        - cookieAuth: []']
+
+test('open routes, and only those, have `security: []`; optional ones, and only those, also allow anonymous', () => {
   const byKey = new Map(ops.map((o) => [key(o), o]))
   const wrong = []
   for (const r of routes) {
     const op = byKey.get(key(r))
     if (!op) continue // reported by the test above
     const open = op.lines.some((l) => /^      security:\s*\[\]\s*$/.test(l))
+    const optional = hasSecurityList(op.lines, OPTIONAL_SECURITY)
+    const anySecurity = op.lines.some((l) => /^      security:/.test(l))
     if (r.access === 'open' && !open) wrong.push(`${key(r)} is open but lacks security: []`)
-    if (r.access === 'signed_in' && open) wrong.push(`${key(r)} needs sign-in but has security: []`)
+    if (r.access !== 'open' && open) wrong.push(`${key(r)} is ${r.access} but has security: []`)
+    if (r.access === 'optional' && !optional)
+      wrong.push(`${key(r)} is optional but lacks security: [{}, bearerAuth: [], cookieAuth: []] (in that form)`)
+    if (r.access !== 'optional' && optional) wrong.push(`${key(r)} is ${r.access} but has the optional security list`)
+    if (r.access === 'signed_in' && anySecurity) wrong.push(`${key(r)} needs sign-in but overrides security`)
   }
   assert.deepEqual(wrong, [], wrong.join('\n'))
 })
@@ -119,7 +139,7 @@ test('path parameters are declared and writes document Idempotency-Key', () => {
   const problems = []
   for (const op of ops) {
     const body = op.lines.join('\n')
-    if (op.path.includes('{id}') && !body.includes("#/components/parameters/IdPath'"))
+    if (op.path.includes('{id}') && !/#\/components\/parameters\/(IdPath|BoardIdPath)'/.test(body))
       problems.push(`${key(op)}: path parameter {id} not declared`)
     if (UNSAFE.has(op.method) && !/#\/components\/parameters\/IdempotencyKey'|name: Idempotency-Key/.test(body))
       problems.push(`${key(op)}: Idempotency-Key header not documented`)

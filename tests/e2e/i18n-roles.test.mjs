@@ -62,8 +62,8 @@ test('a viewer sees a smaller menu and no write buttons', { timeout: 90000 }, as
     const items = await page.locator(`${sel('side-menu')} .el-menu-item`).evaluateAll((els) =>
       els.map((e) => e.getAttribute('data-test'))
     )
-    // Viewers read competitions too (GET /competitions is open to every reading role); no scoring menu.
-    assert.deepEqual(items, ['menu-home', 'menu-orgs', 'menu-work-types', 'menu-workers', 'menu-competitions'])
+    // Viewers read competitions too (GET /competitions is open to every reading role) and live boards; no scoring menu.
+    assert.deepEqual(items, ['menu-home', 'menu-orgs', 'menu-work-types', 'menu-workers', 'menu-competitions', 'menu-live'])
     assert.equal(await page.locator(sel('menu-judging')).count(), 0)
     assert.equal(await page.locator(sel('menu-users')).count(), 0)
     assert.equal(await page.locator(sel('menu-audit')).count(), 0)

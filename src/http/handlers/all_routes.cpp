@@ -16,6 +16,7 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_certificate_routes(router, services);
   add_device_routes(router, services);
   add_correction_routes(router, services);
+  add_board_routes(router, services);
 }
 
 }  // namespace skb::http

@@ -65,7 +65,7 @@ void add_certificate_routes(Router& router, service::Services& s) {
     return page_response(std::move(items), std::nullopt, total);
   });
   router.add("GET", "/api/v1/certificates/{id}/pdf", Access::signed_in, [&s](Request& req) {
-    Response r{200, "application/pdf", s.certificates.pdf(*req.actor, path_id(req)), {}};
+    Response r{200, "application/pdf", s.certificates.pdf(*req.actor, path_id(req)), {}, {}};
     r.headers.emplace_back("Content-Disposition", "inline; filename=\"certificate.pdf\"");
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
@@ -75,7 +75,7 @@ void add_certificate_routes(Router& router, service::Services& s) {
   });
   router.add("GET", "/verify/{code}", Access::open, [&s](Request& req) {
     const auto& code = req.params.at("code");
-    Response r{200, "text/html; charset=utf-8", verification_page(code, s.certificates.verify(code)), {}};
+    Response r{200, "text/html; charset=utf-8", verification_page(code, s.certificates.verify(code)), {}, {}};
     r.headers.emplace_back("Cache-Control", "no-cache");
     return r;
   });

@@ -116,7 +116,7 @@ void add_competition_routes(Router& router, service::Services& s) {
     return page_response(std::move(items), std::nullopt, total);
   });
   router.add("GET", "/api/v1/events/{id}/entries/{entry_id}/qr.svg", Access::signed_in, [&s](Request& req) {
-    Response r{200, "image/svg+xml", s.competitions.entry_qr_svg(*req.actor, path_id(req), path_id(req, "entry_id")), {}};
+    Response r{200, "image/svg+xml", s.competitions.entry_qr_svg(*req.actor, path_id(req), path_id(req, "entry_id")), {}, {}};
     r.headers.emplace_back("Cache-Control", "private, max-age=3600");
     return r;
   });

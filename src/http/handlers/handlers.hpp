@@ -25,6 +25,7 @@ void add_result_routes(Router& router, service::Services& services);
 void add_certificate_routes(Router& router, service::Services& services);
 void add_device_routes(Router& router, service::Services& services);
 void add_correction_routes(Router& router, service::Services& services);
+void add_board_routes(Router& router, service::Services& services);
 
 // Every route of the API, as main.cpp serves it.
 void add_all_routes(Router& router, service::Services& services, const ServerInfo& info);

@@ -110,7 +110,7 @@ void add_result_routes(Router& router, service::Services& s) {
   });
   router.add("GET", "/api/v1/events/{id}/results.xlsx", Access::signed_in, [&s](Request& req) {
     Response r{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-               service::write_xlsx({s.results.results_sheet(*req.actor, path_id(req))}), {}};
+               service::write_xlsx({s.results.results_sheet(*req.actor, path_id(req))}), {}, {}};
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"results.xlsx\"; filename*=UTF-8''%E6%88%90%E7%BB%A9.xlsx");
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;

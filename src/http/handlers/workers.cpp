@@ -86,7 +86,7 @@ void add_worker_routes(Router& router, service::Services& s) {
   router.add("GET", "/api/v1/workers/export", Access::signed_in, [&s](Request& req) {
     const auto rows = s.workers.export_rows(*req.actor, filter_from(req));
     Response r{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-               service::write_xlsx({service::workers_sheet(rows)}), {}};
+               service::write_xlsx({service::workers_sheet(rows)}), {}, {}};
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"workers.xlsx\"; filename*=UTF-8''%E8%81%8C%E5%B7%A5.xlsx");
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;

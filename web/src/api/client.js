@@ -227,6 +227,14 @@ export const judgingApi = {
   submit: (marks) => api.post('/marks', { marks })
 }
 
+// Live boards (docs/api/boards.md). The big screen and the phone page work without a session: their
+// calls never send the user to the login page.
+export const boardsApi = {
+  list: (query) => api.get('/boards', query),
+  get: (id, query) => api.get(`/boards/${enc(id)}`, query, { skipAuthRedirect: true }),
+  streamUrl: (id, query) => `${BASE}/boards/${enc(id)}/stream${buildQuery(query)}`
+}
+
 export const auditApi = {
   list: (query) => api.get('/audit', query),
   verify: () => api.get('/audit/verify')

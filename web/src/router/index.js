@@ -10,6 +10,20 @@ const routes = [
     component: () => import('../views/auth/LoginView.vue'),
     meta: { public: true, title: 'auth.title' }
   },
+  // Live boards: the big screen and the phone page work without a session and without the app's
+  // menu and header (venue PCs, spectators' phones).
+  {
+    path: '/screen/:boardId',
+    name: 'board-screen',
+    component: () => import('../views/boards/ScreenView.vue'),
+    meta: { public: true, title: 'board.screenTitle' }
+  },
+  {
+    path: '/live/:boardId',
+    name: 'board-live',
+    component: () => import('../views/boards/LiveView.vue'),
+    meta: { public: true, title: 'board.liveTitle' }
+  },
   {
     path: '/',
     component: AppLayout,
@@ -67,6 +81,12 @@ const routes = [
         name: 'event-detail',
         component: () => import('../views/competitions/EventView.vue'),
         meta: { title: 'event.title', need: 'readCompetitions', menu: 'competitions' }
+      },
+      {
+        path: 'live',
+        name: 'live',
+        component: () => import('../views/boards/BoardsView.vue'),
+        meta: { title: 'menu.live', need: 'readBoards' }
       },
       {
         path: 'judging',

@@ -42,6 +42,8 @@ export const can = {
     hasAny(u, ['admin', 'organiser', 'hr', 'chief_judge', 'judge', 'viewer']),
   manageCompetitions: (u) => hasAny(u, ['admin', 'organiser']),
   markEntries: (u) => hasAny(u, ['judge', 'chief_judge']),
+  /** Live boards (实时排名): every signed-in user; the big screen and phone pages need no session. */
+  readBoards: (u) => !!u,
   leadJudging: (u) => hasAny(u, ['admin', 'chief_judge']),
   /** Only judging roles: such a user lands on the scoring page. */
   judgeOnly: (u) =>

@@ -1,0 +1,36 @@
+#pragma once
+// One entrant's result from their marks: the single rule compute_standings (pages, exports, awards)
+// and the live boards both use, so a big screen never shows a total the results page would not.
+#include <cstdint>
+#include <map>
+
+#include "core/ranking.hpp"
+#include "service/competitions.hpp"
+#include "service/judging.hpp"
+
+namespace skb::service {
+
+// The latest mark of each judge on one aspect of one entrant, as the log stands.
+struct AspectLog {
+  std::map<std::int64_t, std::pair<double, std::int64_t>> by_judge;  // judge → (value, seq)
+  std::int64_t last_seq = 0;        // the newest mark on this aspect
+  std::int64_t resolved_up_to = 0;  // the chief judge cleared the flag for marks up to here
+};
+using EntryMarks = std::map<std::int64_t, AspectLog>;  // aspect id → log
+
+core::Aspect to_core(const AspectDef& a);
+
+// Applies one mark of the log; an older or repeated mark (seq not newer than the judge's) changes nothing.
+bool apply_mark(EntryMarks& marks, std::int64_t aspect_id, std::int64_t judge_id, double value, std::int64_t seq);
+
+// Every entrant's marks in one event from the log, with the chief judge's flag resolutions; `last_seq`
+// gets the newest mark's seq (0 when none).
+std::map<std::int64_t, EntryMarks> load_event_marks(store::Connection& conn, std::int64_t event_id, std::int64_t& last_seq);
+
+// Component and aspect scores, total, complete/flagged/disqualified. Rank and award are left unset.
+EntryResult score_entry(const EventView& event, const EntryView& entry, const EntryMarks& marks);
+
+// What rank_entries (and the live board's key) sort the entrant by.
+core::RankInput rank_input(const EntryResult& result);
+
+}  // namespace skb::service
