@@ -335,6 +335,42 @@ std::string BoardHub::snapshot_json(const BoardRequest& request) {
   return snapshot_text(*events_.at(r.view.event_id), r.view, org_path);
 }
 
+namespace {
+Placed placed_on(const core::Board& board, const core::Board::Row& row, const EntryResult& result) {
+  if (result.disqualified) return {0, false};
+  return {row.rank, board.count_at_or_above(row.key) - board.count_above(row.key) > 1};
+}
+}  // namespace
+
+std::string BoardHub::page_json(const BoardRequest& request, std::size_t offset, std::size_t limit) {
+  std::unique_lock lock(mutex_);
+  const auto r = resolve(request, lock);
+  const auto& b = *events_.at(r.view.event_id);
+  const auto& board = b.board(r.view.venue_id, r.view.public_view);
+  json::array rows;
+  for (const auto& row : board.page(offset, limit)) {
+    auto e = b.entrants().find(row.id);
+    if (e == b.entrants().end()) continue;
+    rows.push_back(service::row_json(b, e->second, placed_on(board, row, b.result(e->second, r.view.public_view)), r.view.public_view));
+  }
+  return json::serialize(json::object{{"seq", b.seq()}, {"live", !r.view.public_view}, {"offset", offset}, {"total", board.size()},
+                                      {"rows", std::move(rows)}});
+}
+
+std::string BoardHub::entrant_json(const BoardRequest& request, std::int64_t entry_id) {
+  std::unique_lock lock(mutex_);
+  const auto r = resolve(request, lock);
+  const auto& b = *events_.at(r.view.event_id);
+  const auto& board = b.board(r.view.venue_id, r.view.public_view);
+  auto e = b.entrants().find(entry_id);
+  const auto key = board.key_of(entry_id);
+  if (e == b.entrants().end() || !key) throw core::not_found("entrant " + std::to_string(entry_id) + " on board " + request.board_id);
+  const core::Board::Row row{entry_id, *key, board.rank(entry_id)};
+  return json::serialize(json::object{
+      {"seq", b.seq()}, {"live", !r.view.public_view},
+      {"row", service::row_json(b, e->second, placed_on(board, row, b.result(e->second, r.view.public_view)), r.view.public_view)}});
+}
+
 BoardHub::Stream BoardHub::subscribe(const BoardRequest& request, const std::string& last_event_id, std::shared_ptr<BoardSink> sink) {
   std::string org_path = org_path_of(request.org_id);
   std::unique_lock lock(mutex_);

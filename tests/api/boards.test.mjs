@@ -188,6 +188,19 @@ test('after kill -9 and a restart the boards are identical', async () => {
   }
 })
 
+test('pages and single rows come from the board in display order, with the same ranks', async () => {
+  const all = (await board(`e${event.id}`)).body.rows
+  const page = await app.request('GET', `/api/v1/boards/e${event.id}/rows?offset=2&limit=3`)
+  assert.equal(page.status, 200)
+  assert.equal(page.body.total, all.length)
+  assert.deepEqual(page.body.rows, all.slice(2, 5))
+  const one = await app.request('GET', `/api/v1/boards/e${event.id}/rows/${all[3].entry_id}`)
+  assert.equal(one.status, 200)
+  assert.deepEqual(one.body.row, all[3])
+  assert.equal((await app.request('GET', `/api/v1/boards/e${event.id}/rows?offset=-1`)).status, 400)
+  assert.equal((await app.request('GET', `/api/v1/boards/e${event.id}/rows/99999999`)).status, 404)
+})
+
 test('unknown boards and bad queries get JSON errors', async () => {
   for (const id of ['zzz', 'e99999999', `e${event.id}-v99999999`]) {
     const r = await board(id)

@@ -1,5 +1,8 @@
 // Live boards (docs/api/boards.md): the list, a snapshot, the server-sent-event stream, and the
 // freeze and reveal of the award ceremony.
+#include <charconv>
+
+#include "core/error.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_input.hpp"
 #include "http/sse_channel.hpp"
@@ -24,6 +27,17 @@ void add_board_routes(Router& router, service::Services& s) {
     auto r = Response::json(200, s.boards.snapshot_json(board_request(req)));
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
+  });
+  router.add("GET", "/api/v1/boards/{id}/rows", Access::optional, [&s](Request& req) {
+    const auto text = req.query_or("offset", "0");
+    std::size_t offset = 0;
+    if (auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), offset); ec != std::errc() || end != text.data() + text.size())
+      throw core::invalid("offset", "offset 应为非负整数 (offset must be a whole number ≥ 0)");
+    return Response::json(200, s.boards.page_json(board_request(req), offset,
+                                                  static_cast<std::size_t>(query_limit(req, 20, 500))));
+  });
+  router.add("GET", "/api/v1/boards/{id}/rows/{entry_id}", Access::optional, [&s](Request& req) {
+    return Response::json(200, s.boards.entrant_json(board_request(req), path_id(req, "entry_id")));
   });
   router.add("GET", "/api/v1/boards/{id}/stream", Access::optional, [&s](Request& req) {
     auto channel = std::make_shared<SseChannel>();

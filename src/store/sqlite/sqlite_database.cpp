@@ -53,6 +53,8 @@ class SqliteConnection final : public Connection {
     sqlite3_close(db_);
   }
 
+  bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
   void exec(const std::string& sql) {
     char* err = nullptr;
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
@@ -143,22 +145,86 @@ SqliteDatabase::SqliteDatabase(const std::string& path, int readers) : path_(pat
 
 SqliteDatabase::~SqliteDatabase() = default;
 
+// Group commit: writers queue their work; whoever finds no commit under way leads, running every
+// queued piece of work in one transaction (each inside its own savepoint, so one that fails takes
+// only itself back) and paying for one fsync. Nobody returns before the COMMIT that holds their work.
+struct SqliteDatabase::Job {
+  const std::function<void(Connection&)>* work = nullptr;
+  std::exception_ptr error;
+  bool done = false;
+};
+
 void SqliteDatabase::write(const std::function<void(Connection&)>& work) {
-  std::lock_guard lock(write_mutex_);
-  writer_->exec("BEGIN IMMEDIATE");
+  Job job{&work, nullptr, false};
+  std::unique_lock lock(write_mutex_);
+  queue_.push_back(&job);
+  while (!job.done) {
+    if (leading_) {
+      write_cv_.wait(lock);
+      continue;
+    }
+    leading_ = true;
+    std::vector<Job*> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    commit_batch(batch);
+    lock.lock();
+    leading_ = false;
+    for (auto* j : batch) j->done = true;
+    write_cv_.notify_all();
+  }
+  if (job.error) std::rethrow_exception(job.error);
+}
+
+void SqliteDatabase::commit_batch(const std::vector<Job*>& batch) {
+  const auto fail_all = [&](std::exception_ptr e) {
+    for (auto* j : batch)
+      if (!j->error) j->error = e;
+  };
   try {
-    work(*writer_);
+    writer_->exec("BEGIN IMMEDIATE");
+  } catch (...) {
+    fail_all(std::current_exception());
+    return;
+  }
+  const bool alone = batch.size() == 1;
+  for (auto* j : batch) {
+    try {
+      if (!alone) writer_->exec("SAVEPOINT job");
+      (*j->work)(*writer_);
+      if (!alone) writer_->exec("RELEASE job");
+    } catch (...) {
+      j->error = std::current_exception();
+      if (!writer_->in_transaction()) {  // SQLite gave the whole transaction up (disk full, I/O error)
+        fail_all(j->error);
+        return;
+      }
+      try {
+        if (alone) {
+          writer_->exec("ROLLBACK");
+          return;
+        }
+        writer_->exec("ROLLBACK TO job");
+        writer_->exec("RELEASE job");
+      } catch (...) {
+        if (writer_->in_transaction()) try { writer_->exec("ROLLBACK"); } catch (...) {}
+        fail_all(std::current_exception());
+        return;
+      }
+    }
+  }
+  try {
     writer_->exec("COMMIT");
   } catch (...) {
-    writer_->exec("ROLLBACK");
-    throw;
+    const auto e = std::current_exception();
+    if (writer_->in_transaction()) try { writer_->exec("ROLLBACK"); } catch (...) {}
+    fail_all(e);
   }
 }
 
 void SqliteDatabase::read(const std::function<void(Connection&)>& work) {
-  if (in_memory_) {
-    std::lock_guard lock(write_mutex_);
-    work(*writer_);
+  if (in_memory_) {  // one connection: reads queue with the writes
+    write(work);
     return;
   }
   std::unique_ptr<SqliteConnection> conn;

@@ -1,7 +1,8 @@
 #pragma once
 // The embedded store: one SQLite file in WAL mode with synchronous=FULL, so an acknowledged commit
 // survives a crash. One writer connection (SQLite has one writer at a time anyway) and a small pool of
-// reader connections that read in parallel with it. ":memory:" uses the single writer connection.
+// reader connections that read in parallel with it. Concurrent writes share one commit (group
+// commit), each still all-or-nothing on its own. ":memory:" uses the single writer connection.
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -27,8 +28,14 @@ class SqliteDatabase final : public Database {
   std::string kind() const override { return "sqlite"; }
 
  private:
+  struct Job;
+  void commit_batch(const std::vector<Job*>& batch);
+
   std::string path_;
-  std::mutex write_mutex_;
+  std::mutex write_mutex_;  // guards the queue below; the writer connection belongs to the leader
+  std::condition_variable write_cv_;
+  std::vector<Job*> queue_;
+  bool leading_ = false;
   std::unique_ptr<SqliteConnection> writer_;
   std::mutex pool_mutex_;
   std::condition_variable pool_cv_;

@@ -2,7 +2,10 @@
 // PostgreSQL joins this list when its adapter lands).
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include "core/error.hpp"
 #include "store/database.hpp"
@@ -80,6 +83,36 @@ TEST_P(StoreConformance, ReturningIdAndNullsRoundTrip) {
     EXPECT_TRUE(row->is_null(0));
     EXPECT_FALSE(row->opt_i64(0));
     EXPECT_EQ(row->str(1), "");
+  });
+}
+
+// Group commit: many writers at once share commits, yet each write stands or falls on its own — a
+// failing one takes back only its own rows — and every write that returned is there.
+TEST_P(StoreConformance, ConcurrentWritesCommitIndependently) {
+  constexpr int kThreads = 16, kEach = 40;
+  std::atomic<int> failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        const std::string code = "T" + std::to_string(t) + "-" + std::to_string(i);
+        try {
+          db_->write([&](store::Connection& c) {
+            c.execute("INSERT INTO work_types(code, name, description, created_at) VALUES (?, ?, '', 't')", {code, code});
+            // Every fifth write fails after writing: its row must not survive, nobody else's may be lost.
+            if (i % 5 == 4) throw core::invalid("x", "deliberate");
+          });
+        } catch (const core::Error&) {
+          ++failed;
+        }
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failed.load(), kThreads * kEach / 5);
+  db_->read([&](store::Connection& c) {
+    EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM work_types WHERE code LIKE 'T%'")->i64(0), kThreads * kEach * 4 / 5);
+    EXPECT_FALSE(c.query_one("SELECT 1 FROM work_types WHERE code = 'T3-4'").has_value());
+    EXPECT_TRUE(c.query_one("SELECT 1 FROM work_types WHERE code = 'T3-3'").has_value());
   });
 }
 
