@@ -105,6 +105,22 @@ test('the stream starts with a snapshot, then brings a marked row within a secon
   } finally { stream.close() }
 })
 
+test('changes are coalesced: marks faster than 10 a second arrive in at most about 10 pushes a second', async () => {
+  const stream = await new EventStream(`${app.base}/api/v1/boards/e${event.id}/stream`).open()
+  try {
+    await stream.next((e) => e.event === 'snapshot')
+    const from = stream.events.length
+    const started = Date.now()
+    let last = 0
+    for (let i = 0; i < 60; i++) last = await mark(venueEntries[i % 4], i % 2 ? measurement.max_mark : 0)
+    await stream.next((e) => e.event === 'changes' && e.json.seq >= last, 3000, from)
+    const elapsed = Date.now() - started
+    const pushes = stream.events.slice(from).filter((e) => e.event === 'changes').length
+    assert.ok(pushes < 60, `${pushes} pushes for 60 marks`)
+    assert.ok(pushes <= Math.ceil(elapsed / 90) + 2, `${pushes} pushes in ${elapsed} ms`)
+  } finally { stream.close() }
+})
+
 test('a viewer that reconnects with Last-Event-ID gets what it missed, not a new snapshot', async () => {
   const first = await new EventStream(`${app.base}/api/v1/boards/e${event.id}/stream`).open()
   const snap = await first.next((e) => e.event === 'snapshot')

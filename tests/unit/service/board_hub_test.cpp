@@ -93,5 +93,44 @@ TEST_F(BoardHubTest, RanksAndTotalsMatchTheStandings) {
   }
 }
 
+// A viewer's connection as the hub sees it; `cap` pushes fit before it reports overflow.
+class RecordingSink : public service::BoardSink {
+ public:
+  explicit RecordingSink(size_t cap) : cap_(cap) {}
+  Result push(std::shared_ptr<const std::string> framed) override {
+    if (pushed.size() >= cap_) return Result::overflow;
+    pushed.push_back(*framed);
+    return Result::ok;
+  }
+  void replace(std::shared_ptr<const std::string> framed) override { replaced.push_back(*framed); }
+  std::vector<std::string> pushed, replaced;
+
+ private:
+  size_t cap_;
+};
+
+TEST_F(BoardHubTest, MarksReachSubscribersInOneCoalescedPushAndASlowViewerIsResynced) {
+  service::BoardHub hub(s_->ctx);
+  hub.start();
+  hub.sync();  // the boards as loaded are published before anyone listens
+  auto fast = std::make_shared<RecordingSink>(100);
+  auto slow = std::make_shared<RecordingSink>(0);
+  const auto first = hub.subscribe({nullptr, "e1", std::nullopt, false}, "", fast);
+  hub.subscribe({nullptr, "e1", std::nullopt, false}, "", slow);
+  EXPECT_TRUE(first.first.starts_with("id: ")) << first.first.substr(0, 40);
+  EXPECT_NE(first.first.find("event: snapshot"), std::string::npos);
+  ASSERT_GT(mark_the_rest(), 1);  // many marks in one commit
+  s_->ctx.changes->marks_committed();
+  hub.sync();
+  ASSERT_EQ(fast->pushed.size(), 1u) << "one push carries every mark applied since the last";
+  EXPECT_NE(fast->pushed[0].find("event: changes"), std::string::npos);
+  const auto data = json::parse(fast->pushed[0].substr(fast->pushed[0].find("data: ") + 6)).as_object();
+  EXPECT_GT(data.at("rows").as_array().size(), 1u);
+  ASSERT_EQ(slow->replaced.size(), 1u);
+  EXPECT_TRUE(slow->replaced[0].starts_with("event: resync")) << "told to resync";
+  EXPECT_NE(slow->replaced[0].find("event: snapshot"), std::string::npos) << "with a fresh snapshot";
+  EXPECT_EQ(hub.subscribers(), 2u);
+}
+
 }  // namespace
 }  // namespace skb::testing
