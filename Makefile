@@ -7,7 +7,7 @@ DATA_DIR ?= ./data
 DB ?= sqlite:$(DATA_DIR)/skillbrain.db
 PORT ?= 8080
 
-.PHONY: all deps build web run test test-unit test-api test-e2e bench clean
+.PHONY: all deps build web run live-demo test test-unit test-api test-e2e bench clean
 
 all: build
 
@@ -26,6 +26,11 @@ web:
 
 run: build
 	@bash scripts/run.sh "$(DB)" "$(PORT)"
+
+# As `run`, with simulated judges marking what the demo left unmarked (2 marks a second): the big
+# screens at /screen/e1 … move as a live competition would.
+live-demo: build
+	@SIMULATE=2 bash scripts/run.sh "$(DB)" "$(PORT)"
 
 test: build
 	@bash scripts/test-all.sh

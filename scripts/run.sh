@@ -18,4 +18,8 @@ elif [[ -f "$(dirname "$db_file")/demo-accounts.txt" ]]; then
   echo "demo accounts: see $(dirname "$db_file")/demo-accounts.txt"
 fi
 echo "SkillBrain: http://localhost:$port"
-exec "$bin" serve --db "$db_url" --port "$port"
+echo "Live boards: http://localhost:$port/live (big screen: http://localhost:$port/screen/e1)"
+extra=()
+# SIMULATE=N: simulated judges give N marks a second to what the demo left unmarked, so boards move.
+if [[ -n "${SIMULATE:-}" ]]; then extra+=(--simulate-judges "$SIMULATE"); fi
+exec "$bin" serve --db "$db_url" --port "$port" "${extra[@]}"

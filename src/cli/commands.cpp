@@ -102,6 +102,9 @@ int run(int argc, char** argv, const Wiring& wiring) {
   serve_cmd->add_option("--threads", serve_options.threads, "I/O threads (0 = number of cores)");
   serve_cmd->add_flag("!--no-access-log", serve_options.access_log, "Do not log each request");
   serve_cmd->add_flag("--secure-cookies", serve_options.secure_cookies, "Mark cookies Secure (when served over HTTPS)");
+  serve_cmd->add_option("--simulate-judges", serve_options.simulate_judges,
+                        "Demo only: simulated judges give this many marks a second to what is still unmarked in running competitions")
+      ->check(CLI::Range(0.0, 1000.0));
   std::string public_url = env_or("SKB_PUBLIC_URL", "");
   serve_cmd->add_option("--public-url", public_url, "Address people use to reach this server, for certificate QR codes (env SKB_PUBLIC_URL; default http://localhost:PORT)");
 

@@ -27,6 +27,7 @@ struct ServeOptions {
   int threads = 0;
   bool access_log = true;
   bool secure_cookies = false;
+  double simulate_judges = 0;  // marks a second given by simulated judges (demo big screens); 0 = off
 };
 int serve(service::Services& services, const Wiring& wiring, const ServeOptions& options);
 

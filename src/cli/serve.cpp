@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "http/server.hpp"
+#include "service/judge_simulator.hpp"
 
 namespace skb::cli {
 
@@ -31,7 +32,10 @@ int serve(service::Services& services, const Wiring& wiring, const ServeOptions&
   // Tests and scripts read this exact line to find the port.
   std::printf("listening on http://%s:%u\n", o.host == "0.0.0.0" ? "127.0.0.1" : o.host.c_str(), port);
   std::fflush(stdout);
+  std::optional<service::JudgeSimulator> simulator;
+  if (o.simulate_judges > 0) simulator.emplace(services, o.simulate_judges).start();
   server.run();
+  if (simulator) simulator->stop();
   services.boards.stop();
   spdlog::info("stopped");
   return 0;

@@ -10,9 +10,8 @@
 #include "service/crypto.hpp"
 
 namespace skb::service {
-namespace {
 
-Actor actor_from(store::Connection& c, std::int64_t user_id) {
+Actor load_actor(store::Connection& c, std::int64_t user_id) {
   auto u = c.query_one("SELECT username, display_name, worker_id FROM users WHERE id = ?", {user_id});
   Actor a;
   a.user_id = user_id;
@@ -22,6 +21,8 @@ Actor actor_from(store::Connection& c, std::int64_t user_id) {
   a.grants = load_grants(c, user_id);
   return a;
 }
+
+namespace {
 
 std::string date_offset(const Context& ctx, int days) {
   return format_rfc3339(ctx.clock() + std::chrono::hours(24 * days)).substr(0, 10);
@@ -153,7 +154,7 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
   std::map<std::int64_t, Actor> judge_actors;
   ctx.db.read([&](store::Connection& c) {
     for (const auto& list : venue_judges)
-      for (auto j : list) judge_actors.emplace(j, actor_from(c, j));
+      for (auto j : list) judge_actors.emplace(j, load_actor(c, j));
   });
   for (const auto& ev : events) {
     std::vector<EntryView> entries;

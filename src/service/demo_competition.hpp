@@ -19,6 +19,9 @@ struct DemoCompetitionSummary {
   std::vector<DemoAccount> accounts;  // the judges created for it
 };
 
+// A user as the services see them when signed in (for the system acting as a demo account).
+Actor load_actor(store::Connection& conn, std::int64_t user_id);
+
 // `entrants_per_event` workers of each event's work type are entered (fewer when the demo has fewer).
 DemoCompetitionSummary seed_demo_competition(Services& services, int entrants_per_event);
 
