@@ -20,6 +20,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <pthread.h>
 #include <thread>
 
 #include "common.hpp"
@@ -57,7 +58,7 @@ struct Viewer {
   std::int64_t seq = -1;
   std::vector<Arrival> arrivals;
   std::uint64_t bytes = 0, snapshots = 0, changes = 0, resyncs = 0, heartbeats = 0;
-  bool ok_status = false, closed = false;
+  bool ok_status = false, closed = false, ended = false;  // ended: the server closed it, or it failed, before we did
 
   void feed(const char* p, std::size_t n, std::int64_t at) {
     bytes += n;
@@ -147,10 +148,13 @@ struct Viewer {
 
 // Reactor-style reads: wait for readability, then drain the socket into one buffer per thread, so
 // 5,000 idle viewers cost no buffer memory in the client.
+std::atomic<bool> g_stopping{false};
+
 void watch(Viewer& v, std::vector<char>& buffer) {
   v.socket.async_wait(tcp::socket::wait_read, [&v, &buffer](boost::system::error_code ec) {
     if (ec) {
       v.closed = true;
+      v.ended = !g_stopping;
       return;
     }
     const auto at = now_ns();
@@ -159,9 +163,14 @@ void watch(Viewer& v, std::vector<char>& buffer) {
       if (ec == asio::error::would_block) break;
       if (ec) {
         v.closed = true;
+        v.ended = !g_stopping;
         return;
       }
       v.feed(buffer.data(), n, at);
+      if (v.stage == Viewer::Stage::done) {
+        v.ended = true;
+        return;
+      }
       if (n < buffer.size()) break;
     }
     watch(v, buffer);
@@ -172,60 +181,111 @@ struct Receipt {
   std::int64_t seq, ack_ns, sent_ns;
 };
 
-struct Poster {
+// Marks go out open-loop: mark n is due at start + n/rate and leaves on any idle connection of a pool
+// (--posters connections, the judges' tokens shared round-robin). A mark that finds every connection
+// busy waits for one and counts as late; the rate then falls short, which the figures show.
+struct PostConn {
+  std::unique_ptr<beast::tcp_stream> stream;
+  beast::flat_buffer buffer;
   const Judge* judge = nullptr;
+  std::mt19937_64 rng;
+  bool busy = false, dead = false;
+};
+
+struct Posting {
+  std::deque<PostConn> conns;
+  std::unique_ptr<asio::steady_timer> idle;  // cancelled whenever a connection becomes idle
   std::vector<Receipt> receipts;
-  std::uint64_t errors = 0;
+  std::uint64_t errors = 0, late = 0, failed = 0;
+  int busy = 0, peak_busy = 0;
+  std::int64_t max_lag_ns = 0;
   std::string first_error;
 };
 
-awaitable<void> post_marks(tcp::endpoint at, Poster& p, int index, int posters, double rate, Clock::time_point start,
-                           Clock::time_point end, std::string nonce) {
-  beast::tcp_stream stream(co_await asio::this_coro::executor);
-  stream.expires_after(std::chrono::seconds(10));
-  co_await stream.async_connect(at, use_awaitable);
-  stream.socket().set_option(tcp::no_delay(true));
-  asio::steady_timer timer(stream.get_executor());
-  std::mt19937_64 rng(static_cast<std::uint64_t>(index) * 104729 + 3);
-  http::request<http::string_body> req{http::verb::post, "/api/v1/marks", 11};
-  req.set(http::field::host, "127.0.0.1");
-  req.set(http::field::authorization, "Bearer " + p.judge->token);
-  req.set(http::field::content_type, "application/json");
-  req.keep_alive(true);
-  beast::flat_buffer buffer;
-  const auto interval = std::chrono::duration<double>(static_cast<double>(posters) / rate);
-  for (std::uint64_t n = 0;; ++n) {
-    // Open-loop schedule: mark n of this poster is due at start + (n·posters + index)/rate; a late
-    // one goes out at once.
-    const auto due = start + std::chrono::duration_cast<Clock::duration>(interval * static_cast<double>(n) +
-                                                                          std::chrono::duration<double>(index / rate));
-    if (due >= end) break;
-    if (due > Clock::now()) {
-      timer.expires_at(due);
-      co_await timer.async_wait(use_awaitable);
-    }
-    const auto& t = p.judge->targets[rng() % p.judge->targets.size()];
-    const auto& a = (*t.aspects)[rng() % t.aspects->size()];
-    std::string body = R"({"marks":[)";
-    append_mark(body, nonce + "-" + std::to_string(index) + "-" + std::to_string(n), t.entry_id, a.id, value_for(a, rng));
-    body += "]}";
+awaitable<void> send_one(Posting& s, PostConn& c, std::string body) {
+  try {
+    http::request<http::string_body> req{http::verb::post, "/api/v1/marks", 11};
+    req.set(http::field::host, "127.0.0.1");
+    req.set(http::field::authorization, "Bearer " + c.judge->token);
+    req.set(http::field::content_type, "application/json");
+    req.keep_alive(true);
     req.body() = std::move(body);
     req.prepare_payload();
     const auto sent = now_ns();
-    stream.expires_after(std::chrono::seconds(10));
-    co_await http::async_write(stream, req, use_awaitable);
+    c.stream->expires_after(std::chrono::seconds(10));
+    co_await http::async_write(*c.stream, req, use_awaitable);
     http::response<http::string_body> res;
-    co_await http::async_read(stream, buffer, res, use_awaitable);
+    co_await http::async_read(*c.stream, c.buffer, res, use_awaitable);
     const auto ack = now_ns();
     const auto seq = seq_in(res.body());
-    if ((res.result_int() != 201 && res.result_int() != 200) || seq < 0) {
-      if (p.errors++ == 0) p.first_error = std::to_string(res.result_int()) + " " + res.body().substr(0, 300);
-      continue;
+    if ((res.result_int() == 201 || res.result_int() == 200) && seq >= 0) {
+      s.receipts.push_back({seq, ack, sent});
+    } else if (s.errors++ == 0) {
+      s.first_error = std::to_string(res.result_int()) + " " + res.body().substr(0, 300);
     }
-    p.receipts.push_back({seq, ack, sent});
+  } catch (const std::exception& e) {
+    c.dead = true;
+    if (s.failed++ == 0) s.first_error = std::string("connection lost: ") + e.what();
   }
+  c.busy = false;
+  --s.busy;
+  s.idle->cancel();
+}
+
+awaitable<void> post_marks(tcp::endpoint at, Posting& s, double rate, Clock::time_point start, Clock::time_point end,
+                           std::string nonce) {
+  const auto executor = co_await asio::this_coro::executor;
+  for (auto& c : s.conns) {
+    c.stream = std::make_unique<beast::tcp_stream>(executor);
+    c.stream->expires_after(std::chrono::seconds(10));
+    co_await c.stream->async_connect(at, use_awaitable);
+    c.stream->socket().set_option(tcp::no_delay(true));
+  }
+  s.idle = std::make_unique<asio::steady_timer>(executor);
+  asio::steady_timer timer(executor);
   boost::system::error_code ec;
-  stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+  std::size_t next = 0;
+  const auto pick = [&]() -> PostConn* {
+    for (std::size_t i = 0; i < s.conns.size(); ++i) {
+      auto& c = s.conns[(next + i) % s.conns.size()];
+      if (!c.busy && !c.dead) {
+        next = (next + i + 1) % s.conns.size();
+        return &c;
+      }
+    }
+    return nullptr;
+  };
+  for (std::uint64_t n = 0;; ++n) {
+    const auto due = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(static_cast<double>(n) / rate));
+    if (due >= end || Clock::now() >= end) break;
+    if (due > Clock::now()) {
+      timer.expires_at(due);
+      co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
+    }
+    PostConn* c = nullptr;
+    while (!(c = pick()) && Clock::now() < end) {
+      s.idle->expires_at(end);
+      co_await s.idle->async_wait(asio::redirect_error(use_awaitable, ec));
+    }
+    if (!c) break;
+    const auto lag = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - due).count();
+    s.max_lag_ns = std::max<std::int64_t>(s.max_lag_ns, lag);
+    s.late += lag > 5'000'000;  // left more than 5 ms after it was due
+    const auto& t = c->judge->targets[c->rng() % c->judge->targets.size()];
+    const auto& a = (*t.aspects)[c->rng() % t.aspects->size()];
+    std::string body = R"({"marks":[)";
+    append_mark(body, nonce + "-" + std::to_string(n), t.entry_id, a.id, value_for(a, c->rng));
+    body += "]}";
+    c->busy = true;
+    s.peak_busy = std::max(s.peak_busy, ++s.busy);
+    asio::co_spawn(executor, send_one(s, *c, std::move(body)), asio::detached);
+  }
+  const auto give_up = Clock::now() + std::chrono::seconds(11);
+  while (s.busy > 0 && Clock::now() < give_up) {
+    s.idle->expires_at(give_up);
+    co_await s.idle->async_wait(asio::redirect_error(use_awaitable, ec));
+  }
+  for (auto& c : s.conns) c.stream->socket().shutdown(tcp::socket::shutdown_both, ec);
 }
 
 // Latency histogram: 10 µs buckets up to 20 s.
@@ -288,7 +348,11 @@ int main(int argc, char** argv) {
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
   for (auto& c : contexts) guards.push_back(asio::make_work_guard(*c));
   std::vector<std::thread> pool;
-  for (auto& c : contexts) pool.emplace_back([&c] { c->run(); });
+  for (auto& c : contexts)
+    pool.emplace_back([&c] {
+      pthread_setname_np(pthread_self(), "viewers");
+      c->run();
+    });
 
   const auto connect_start = Clock::now();
   const auto connect_deadline = connect_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(connect_timeout));
@@ -330,29 +394,50 @@ int main(int argc, char** argv) {
 
   // Posters on their own thread, so viewer parsing never delays an acknowledgement's timestamp.
   asio::io_context post_ioc(1);
-  std::vector<Poster> posters(static_cast<std::size_t>(posters_n));
+  Posting posting;
+  for (int i = 0; i < posters_n; ++i) {
+    auto& c = posting.conns.emplace_back();
+    c.judge = &judges[static_cast<std::size_t>(i) % judges.size()];
+    c.rng.seed(static_cast<std::uint64_t>(i) * 104729 + 3);
+  }
   const auto start = Clock::now() + std::chrono::milliseconds(100);
   const auto window_start = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(warmup));
   const auto end = window_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(duration));
   const auto nonce = std::to_string(::getpid()) + "f" + std::to_string(std::random_device{}() % 1000000);
   std::atomic<int> poster_failed{0};
-  for (int i = 0; i < posters_n; ++i) {
-    auto& p = posters[static_cast<std::size_t>(i)];
-    p.judge = &judges[static_cast<std::size_t>(i) % judges.size()];
-    asio::co_spawn(post_ioc, post_marks(at, p, i, posters_n, rate, start, end, nonce), [&poster_failed](std::exception_ptr e) {
-      if (!e) return;
-      try {
-        std::rethrow_exception(e);
-      } catch (const std::exception& x) {
-        if (poster_failed++ == 0) std::fprintf(stderr, "poster failed: %s\n", x.what());
-      }
-    });
-  }
-  std::thread post_thread([&] { post_ioc.run(); });
+  asio::co_spawn(post_ioc, post_marks(at, posting, rate, start, end, nonce), [&poster_failed](std::exception_ptr e) {
+    if (!e) return;
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& x) {
+      ++poster_failed;
+      std::fprintf(stderr, "posting failed: %s\n", x.what());
+    }
+  });
+  std::thread post_thread([&] {
+    pthread_setname_np(pthread_self(), "posters");
+    post_ioc.run();
+  });
+
+  // Bytes the viewers received, summed on their own threads.
+  auto bytes_now = [&] {
+    std::atomic<std::uint64_t> sum{0};
+    std::atomic<int> left{static_cast<int>(contexts.size())};
+    for (std::size_t t = 0; t < contexts.size(); ++t)
+      asio::post(*contexts[t], [&, t] {
+        std::uint64_t b = 0;
+        for (std::size_t i = t; i < viewers.size(); i += contexts.size()) b += viewers[i]->bytes;
+        sum += b;
+        --left;
+      });
+    while (left.load() > 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    return sum.load();
+  };
 
   // Server CPU and RSS over the window.
   std::this_thread::sleep_until(window_start);
   const double cpu0 = server_pid ? cpu_seconds(server_pid) : 0, self0 = cpu_seconds(::getpid());
+  const auto bytes0 = bytes_now();
   double rss_peak = 0, rss_sum = 0;
   int rss_samples = 0;
   while (Clock::now() < end) {
@@ -363,8 +448,10 @@ int main(int argc, char** argv) {
     }
   }
   const double cpu1 = server_pid ? cpu_seconds(server_pid) : 0, self1 = cpu_seconds(::getpid());
+  const auto bytes1 = bytes_now();
   post_thread.join();
   std::this_thread::sleep_for(std::chrono::duration<double>(drain));
+  g_stopping = true;
   for (std::size_t t = 0; t < contexts.size(); ++t)
     asio::post(*contexts[t], [&, t] {
       for (std::size_t i = t; i < viewers.size(); i += contexts.size()) {
@@ -377,27 +464,25 @@ int main(int argc, char** argv) {
 
   // Marks acknowledged inside the window, by seq; each viewer's arrivals as a running maximum of seq.
   std::vector<Receipt> marks;
-  std::uint64_t post_errors = 0, posted_total = 0;
+  std::uint64_t post_errors = 0;
   std::vector<std::uint32_t> post_us;
   const auto ws = std::chrono::duration_cast<std::chrono::nanoseconds>(window_start.time_since_epoch()).count();
   const auto we = std::chrono::duration_cast<std::chrono::nanoseconds>(end.time_since_epoch()).count();
-  for (const auto& p : posters) {
-    post_errors += p.errors;
-    if (p.errors) std::fprintf(stderr, "poster error: %s\n", p.first_error.c_str());
-    for (const auto& r : p.receipts) {
-      ++posted_total;
-      if (r.ack_ns < ws || r.ack_ns > we) continue;
-      marks.push_back(r);
-      post_us.push_back(static_cast<std::uint32_t>((r.ack_ns - r.sent_ns) / 1000));
-    }
+  post_errors = posting.errors + posting.failed + static_cast<std::uint64_t>(poster_failed.load());
+  if (!posting.first_error.empty()) std::fprintf(stderr, "poster error: %s\n", posting.first_error.c_str());
+  for (const auto& r : posting.receipts) {
+    if (r.ack_ns < ws || r.ack_ns > we) continue;
+    marks.push_back(r);
+    post_us.push_back(static_cast<std::uint32_t>((r.ack_ns - r.sent_ns) / 1000));
   }
   std::sort(marks.begin(), marks.end(), [](const Receipt& a, const Receipt& b) { return a.seq < b.seq; });
   std::sort(post_us.begin(), post_us.end());
   Histogram h;
-  std::uint64_t missing = 0, sampled = 0, resyncs = 0, closed = 0, changes = 0, bytes = 0;
+  std::uint64_t missing = 0, sampled = 0, resyncs = 0, ended = 0, events_in_window = 0;
   for (std::size_t i = 0; i < viewers.size(); ++i) {
     auto& v = *viewers[i];
-    resyncs += v.resyncs, closed += v.closed && v.stage != Viewer::Stage::done ? 0 : 0, changes += v.changes, bytes += v.bytes;
+    resyncs += v.resyncs, ended += v.ended;
+    for (const auto& a : v.arrivals) events_in_window += a.at_ns >= ws && a.at_ns <= we;
     if (i % static_cast<std::size_t>(sample_every) != 0 || v.snapshots == 0) continue;
     ++sampled;
     std::int64_t running = -1;
@@ -412,7 +497,6 @@ int main(int argc, char** argv) {
       h.add(v.arrivals[k].at_ns - m.ack_ns);
     }
   }
-  for (const auto& v : viewers) closed += v->snapshots > 0 && v->stage == Viewer::Stage::done;
 
   std::printf("viewers %d viewers\n", viewers_n);
   std::printf("viewers_ready %d viewers\n", ready);
@@ -421,7 +505,10 @@ int main(int argc, char** argv) {
   std::printf("marks_per_s %.1f marks/s\n", static_cast<double>(marks.size()) / duration);
   std::printf("post_p50_ms %.3f ms\n", percentile(post_us, 50) / 1000);
   std::printf("post_p99_ms %.3f ms\n", percentile(post_us, 99) / 1000);
-  std::printf("post_errors %llu requests\n", static_cast<unsigned long long>(post_errors + static_cast<std::uint64_t>(poster_failed.load())));
+  std::printf("post_errors %llu requests\n", static_cast<unsigned long long>(post_errors));
+  std::printf("post_late %llu marks\n", static_cast<unsigned long long>(posting.late));
+  std::printf("post_max_lag_ms %.1f ms\n", static_cast<double>(posting.max_lag_ns) / 1e6);
+  std::printf("posters_peak_busy %d connections\n", posting.peak_busy);
   std::printf("latency_p50_ms %.2f ms\n", h.percentile_ms(50));
   std::printf("latency_p99_ms %.2f ms\n", h.percentile_ms(99));
   std::printf("latency_p999_ms %.2f ms\n", h.percentile_ms(99.9));
@@ -429,10 +516,10 @@ int main(int argc, char** argv) {
   std::printf("latency_samples %llu marks×viewers\n", static_cast<unsigned long long>(h.total));
   std::printf("latency_missing %llu marks×viewers\n", static_cast<unsigned long long>(missing));
   std::printf("latency_early %llu marks×viewers\n", static_cast<unsigned long long>(h.early));
-  std::printf("changes_per_viewer_s %.2f events/s\n", static_cast<double>(changes) / viewers_n / (warmup + duration + drain));
-  std::printf("received_mib_s %.1f MiB/s\n", static_cast<double>(bytes) / (1 << 20) / (connect_s + 1 + warmup + duration + drain));
+  std::printf("events_per_viewer_s %.2f events/s\n", static_cast<double>(events_in_window) / viewers_n / duration);
+  std::printf("received_mib_s %.1f MiB/s\n", static_cast<double>(bytes1 - bytes0) / (1 << 20) / duration);
   std::printf("resyncs %llu events\n", static_cast<unsigned long long>(resyncs));
-  std::printf("streams_ended %llu viewers\n", static_cast<unsigned long long>(closed));
+  std::printf("streams_ended %llu viewers\n", static_cast<unsigned long long>(ended));
   if (server_pid) {
     std::printf("server_cpu %.1f %%core\n", 100 * (cpu1 - cpu0) / duration);
     std::printf("server_rss_start_mib %.1f MiB\n", rss_start);
@@ -441,6 +528,5 @@ int main(int argc, char** argv) {
     std::printf("server_rss_peak_mib %.1f MiB\n", rss_peak);
   }
   std::printf("client_cpu %.1f %%core\n", 100 * (self1 - self0) / duration);
-  (void)posted_total;
   return 0;
 }

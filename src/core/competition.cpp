@@ -62,29 +62,29 @@ bool may_move(CompetitionStatus from, CompetitionStatus to) {
 
 std::vector<SchemeProblem> validate_scheme(TotalMode mode, const std::vector<SchemeComponent>& components) {
   std::vector<SchemeProblem> problems;
-  if (components.empty()) problems.push_back({-1, -1, "至少需要一个考核项目 (at least one component)"});
+  if (components.empty()) problems.push_back({-1, -1, "scheme_empty", "至少需要一个考核项目 (at least one component)"});
   double weights = 0;
   for (size_t c = 0; c < components.size(); ++c) {
     const auto& comp = components[c];
     const int ci = static_cast<int>(c);
-    if (!(comp.max_mark > 0)) problems.push_back({ci, -1, "满分应大于0 (max mark must be positive)"});
-    if (comp.weight < 0 || comp.weight > 1) problems.push_back({ci, -1, "权重应在0到1之间 (weight must be 0–1)"});
+    if (!(comp.max_mark > 0)) problems.push_back({ci, -1, "max_not_positive", "满分应大于0 (max mark must be positive)"});
+    if (comp.weight < 0 || comp.weight > 1) problems.push_back({ci, -1, "weight_out_of_range", "权重应在0到1之间 (weight must be 0–1)"});
     weights += comp.weight;
-    if (comp.aspects.empty()) problems.push_back({ci, -1, "至少需要一个评分细项 (at least one aspect)"});
+    if (comp.aspects.empty()) problems.push_back({ci, -1, "no_aspects", "至少需要一个评分细项 (at least one aspect)"});
     double sum = 0;
     for (size_t a = 0; a < comp.aspects.size(); ++a) {
       const auto& asp = comp.aspects[a];
-      if (!(asp.max_mark > 0)) problems.push_back({ci, static_cast<int>(a), "细项分值应大于0 (aspect max must be positive)"});
+      if (!(asp.max_mark > 0)) problems.push_back({ci, static_cast<int>(a), "aspect_max_not_positive", "细项分值应大于0 (aspect max must be positive)"});
       if (asp.kind == AspectKind::measurement && asp.bands.empty() && !(asp.step > 0))
-        problems.push_back({ci, static_cast<int>(a), "评分步长应大于0 (step must be positive)"});
+        problems.push_back({ci, static_cast<int>(a), "step_not_positive", "评分步长应大于0 (step must be positive)"});
       if (asp.kind != AspectKind::deduction) sum += asp.max_mark;
     }
     if (!comp.aspects.empty() && std::fabs(sum - comp.max_mark) > 1e-6)
-      problems.push_back({ci, -1, "细项分值之和(" + two_decimals(sum) + ")应等于满分(" + two_decimals(comp.max_mark) +
+      problems.push_back({ci, -1, "aspect_sum_mismatch", "细项分值之和(" + two_decimals(sum) + ")应等于满分(" + two_decimals(comp.max_mark) +
                                       ") (aspect maxima must add up to the component's max)"});
   }
   if (mode == TotalMode::weighted && !components.empty() && std::fabs(weights - 1) > 1e-6)
-    problems.push_back({-1, -1, "各项权重之和应为1 (weights must add up to 1)"});
+    problems.push_back({-1, -1, "weights_not_one", "各项权重之和应为1 (weights must add up to 1)"});
   return problems;
 }
 

@@ -39,6 +39,8 @@ struct SchemeComponent {
 struct SchemeProblem {
   int component = -1;  // index, -1 = the scheme as a whole
   int aspect = -1;
+  std::string code;  // stable: scheme_empty, max_not_positive, weight_out_of_range, no_aspects,
+                     // aspect_max_not_positive, step_not_positive, aspect_sum_mismatch, weights_not_one
   std::string message;
 };
 

@@ -366,12 +366,13 @@ EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_
     }
     auto problems = core::validate_scheme(current.summary.total_mode, scheme);
     if (!problems.empty()) {
-      core::Error e(core::ErrorKind::invalid, "invalid_scheme", problems.front().message,
-                    problems.front().component < 0 ? "components"
-                                                   : fmt::format("components[{}]{}", problems.front().component,
-                                                                 problems.front().aspect < 0 ? "" : fmt::format(".aspects[{}]", problems.front().aspect)));
-      for (const auto& p : problems)
-        e.problems.push_back({0, p.component < 0 ? "components" : fmt::format("components[{}]", p.component), "invalid_scheme", p.message});
+      // Where each problem is: "components", "components[i]" or "components[i].aspects[k]".
+      const auto place = [](const core::SchemeProblem& p) {
+        if (p.component < 0) return std::string("components");
+        return fmt::format("components[{}]{}", p.component, p.aspect < 0 ? "" : fmt::format(".aspects[{}]", p.aspect));
+      };
+      core::Error e(core::ErrorKind::invalid, "invalid_scheme", problems.front().message, place(problems.front()));
+      for (const auto& p : problems) e.problems.push_back({0, place(p), p.code, p.message});
       throw e;
     }
     for (const auto& comp : components)

@@ -119,6 +119,11 @@ std::vector<MarkReceipt> record_marks(store::Connection& c, const Context& ctx, 
     if (entry->str(3) == "withdrawn") throw core::conflict("withdrawn", "该参赛者已退赛 (the entrant withdrew)");
     if (c.query_one("SELECT 1 FROM events WHERE id = ? AND locked_at IS NOT NULL", {event_id}))
       throw core::conflict("event_locked", "该赛项已由裁判长锁定 (the chief judge locked this event)");
+    if (c.query_one("SELECT 1 FROM aspect_locks WHERE event_id = ? AND aspect_id = ? AND venue_key IN (0, ?) LIMIT 1",
+                    {event_id, m.aspect_id, entry->opt_i64(1).value_or(0)}))
+      throw core::Error(core::ErrorKind::conflict, "aspect_locked",
+                        "裁判长已锁定该评分细项，修改需走成绩更正流程 (the chief judge locked this aspect; a change needs a correction)",
+                        field("aspect_id"));
     const AspectDef* aspect = nullptr;
     std::int64_t component_id = 0;
     for (const auto& comp : event.components)

@@ -83,6 +83,41 @@ Standings ResultsService::lock_event(const Actor& actor, std::int64_t event_id) 
   return s;
 }
 
+std::vector<ResultsService::AspectLock> ResultsService::aspect_locks(const Actor& actor, std::int64_t event_id) const {
+  std::vector<AspectLock> out;
+  ctx_.db.read([&](store::Connection& c) {
+    require(actor, Permission::read_competitions, load_event(c, event_id).org_path);
+    for (const auto& r : c.query("SELECT aspect_id, venue_key, locked_by, locked_at FROM aspect_locks WHERE event_id = ? ORDER BY aspect_id, venue_key",
+                                 {event_id}))
+      out.push_back({r.i64(0), r.i64(1) ? std::optional(r.i64(1)) : std::nullopt, r.str(2), r.str(3)});
+  });
+  return out;
+}
+
+void ResultsService::lock_aspect(const Actor& actor, std::int64_t event_id, std::int64_t aspect_id, std::optional<std::int64_t> venue_id,
+                                 bool locked) {
+  ctx_.db.write([&](store::Connection& c) {
+    const auto event = load_event(c, event_id);
+    require_chief(c, actor, event);
+    bool known = false;
+    for (const auto& comp : event.components)
+      for (const auto& a : comp.aspects) known = known || a.id == aspect_id;
+    if (!known) throw core::not_found("aspect " + std::to_string(aspect_id) + " of this event");
+    if (venue_id && std::find(event.summary.venue_ids.begin(), event.summary.venue_ids.end(), *venue_id) == event.summary.venue_ids.end())
+      throw core::invalid("venue_id", "该赛项不在此赛区进行 (the event does not run at this venue)");
+    const std::int64_t venue_key = venue_id.value_or(0);
+    if (locked) {
+      if (c.execute("INSERT INTO aspect_locks(event_id, aspect_id, venue_key, locked_by, locked_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    {event_id, aspect_id, venue_key, actor.username, ctx_.now_rfc3339()}) == 0)
+        throw core::conflict("aspect_locked", "该评分细项已锁定 (the aspect is locked already)");
+    } else if (c.execute("DELETE FROM aspect_locks WHERE event_id = ? AND aspect_id = ? AND venue_key = ?", {event_id, aspect_id, venue_key}) == 0) {
+      throw core::conflict("not_locked", "该评分细项未锁定 (the aspect is not locked)");
+    }
+    append_audit(c, ctx_, {actor.username, locked ? "aspect.lock" : "aspect.unlock", "aspect", std::to_string(aspect_id),
+                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"venue_id", venue_key}})});
+  });
+}
+
 std::vector<core::AwardTier> ResultsService::award_tiers(const Actor& actor, std::int64_t event_id) const {
   std::vector<core::AwardTier> tiers;
   ctx_.db.read([&](store::Connection& c) {
@@ -222,6 +257,10 @@ std::vector<EntryView> ResultsService::advance(const Actor& actor, std::int64_t 
     require(actor, Permission::manage_competitions, from.org_path);
     require(actor, Permission::manage_competitions, to.org_path);
     if (from.summary.work_type_id != to.summary.work_type_id) throw core::invalid("to_event_id", "两个阶段应为同一工种 (both stages must be the same work type)");
+    if (from.summary.competition_id != to.summary.competition_id)
+      throw core::invalid("to_event_id", "下一阶段应属于同一竞赛 (the next stage belongs to the same competition)");
+    if (c.query_one("SELECT 1 FROM events WHERE id = ? AND locked_at IS NOT NULL", {to_event_id}))
+      throw core::conflict("event_locked", "下一阶段已锁定，不能再登记选手 (the next stage is locked)");
     if (c.query_one("SELECT 1 FROM events WHERE id = ? AND locked_at IS NULL", {from_event_id}))
       throw core::conflict("not_locked", "本阶段尚未锁定 (lock this stage before advancing)");
     // Rank overall or within each venue, then apply the cut to each ranking.
@@ -240,6 +279,7 @@ std::vector<EntryView> ResultsService::advance(const Actor& actor, std::int64_t 
       for (auto id : core::advancing(standings, top_n, top_percent)) advancing.push_back(id);
     for (auto entry_id : advancing) {
       const auto [worker, venue] = worker_of[entry_id];
+      // Already in the next stage (a withdrawal there was the entrant's own decision, so it stands).
       if (c.query_one("SELECT 1 FROM entries WHERE event_id = ? AND worker_id = ?", {to_event_id, worker})) continue;
       const bool same_venue = venue && std::find(to.summary.venue_ids.begin(), to.summary.venue_ids.end(), *venue) != to.summary.venue_ids.end();
       const auto id = insert_entry(c, ctx_, to_event_id, worker, same_venue ? venue : std::nullopt);

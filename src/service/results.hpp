@@ -32,6 +32,14 @@ class ResultsService {
   void resolve_flag(const Actor& actor, std::int64_t event_id, std::int64_t entry_id, std::int64_t aspect_id, const std::string& note);
   // Refused (409 not_ready) while any entrant is unmarked or any flag unresolved.
   Standings lock_event(const Actor& actor, std::int64_t event_id);
+  // Aspect locks: once the chief judge locks an aspect (for one venue or all), its marks are final.
+  struct AspectLock {
+    std::int64_t aspect_id = 0;
+    std::optional<std::int64_t> venue_id;  // nullopt: every venue
+    std::string locked_by, locked_at;
+  };
+  std::vector<AspectLock> aspect_locks(const Actor& actor, std::int64_t event_id) const;
+  void lock_aspect(const Actor& actor, std::int64_t event_id, std::int64_t aspect_id, std::optional<std::int64_t> venue_id, bool locked);
   std::vector<core::AwardTier> award_tiers(const Actor& actor, std::int64_t event_id) const;
   std::vector<core::AwardTier> set_award_tiers(const Actor& actor, std::int64_t event_id, const std::vector<core::AwardTier>& tiers);
   std::vector<PromotionView> promotions(const Actor& actor, std::int64_t event_id) const;

@@ -11,8 +11,9 @@
 namespace skb::http {
 namespace json = boost::json;
 
-namespace {
 json::value opt_id_json(const std::optional<std::int64_t>& id) { return id ? id_json(*id) : json::value(nullptr); }
+
+namespace {
 
 json::array ids_json(const std::vector<std::int64_t>& ids) {
   json::array a;

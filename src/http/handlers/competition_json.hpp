@@ -7,6 +7,7 @@
 
 namespace skb::http {
 
+boost::json::value opt_id_json(const std::optional<std::int64_t>& id);  // null when absent
 boost::json::value to_json(const service::VenueView& v);
 boost::json::value to_json(const service::EventSummary& e);
 boost::json::value to_json(const service::CompetitionView& c);

@@ -1,10 +1,12 @@
 #include <boost/json.hpp>
+#include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "http/handlers/competition_json.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_input.hpp"
 #include "http/json_views.hpp"
+#include "service/scheme_sheet.hpp"
 
 namespace skb::http {
 namespace {
@@ -24,6 +26,35 @@ std::vector<std::string> string_list(const boost::json::object& o, const char* k
   for (const auto& v : *a) {
     if (!v.is_string()) throw core::invalid(key, std::string(key) + " 应为字符串数组 (must be an array of strings)");
     out.emplace_back(v.get_string());
+  }
+  return out;
+}
+
+// A cell of an imported sheet arrives as text, a number or a boolean (read-excel-file); all become text.
+std::string sheet_cell(const boost::json::object& row, const char* key, size_t i) {
+  const auto* v = row.if_contains(key);
+  if (!v || v->is_null()) return {};
+  if (v->is_string()) return std::string(v->get_string());
+  if (v->is_int64()) return std::to_string(v->get_int64());
+  if (v->is_uint64()) return std::to_string(v->get_uint64());
+  if (v->is_double()) return fmt::format("{}", v->get_double());
+  if (v->is_bool()) return v->get_bool() ? "true" : "false";
+  throw core::invalid(fmt::format("rows[{}].{}", i, key), std::string(key) + " 应为文本或数字 (must be text or a number)");
+}
+
+std::vector<service::SchemeRow> scheme_rows_from_json(const boost::json::object& body) {
+  const auto* rows = opt_array(body, "rows");
+  if (!rows) throw core::invalid("rows", "rows 为必填项 (is required)");
+  std::vector<service::SchemeRow> out;
+  out.reserve(rows->size());
+  for (size_t i = 0; i < rows->size(); ++i) {
+    if (!(*rows)[i].is_object()) throw core::invalid(fmt::format("rows[{}]", i), "每行应为对象 (each row must be an object)");
+    const auto& o = (*rows)[i].get_object();
+    out.push_back({sheet_cell(o, "component", i), sheet_cell(o, "kind", i), sheet_cell(o, "component_max", i),
+                   sheet_cell(o, "weight", i), sheet_cell(o, "time_limit_minutes", i), sheet_cell(o, "criterion", i),
+                   sheet_cell(o, "aspect", i), sheet_cell(o, "aspect_kind", i), sheet_cell(o, "aspect_max", i),
+                   sheet_cell(o, "step", i), sheet_cell(o, "bands", i), sheet_cell(o, "dimension", i),
+                   sheet_cell(o, "disqualifies", i)});
   }
   return out;
 }
@@ -79,6 +110,19 @@ void add_competition_routes(Router& router, service::Services& s) {
              [&s](Request& req) { return json_response(to_json(s.competitions.get_event(*req.actor, path_id(req)))); });
   router.add("PUT", "/api/v1/events/{id}/scheme", Access::signed_in, [&s](Request& req) {
     return json_response(to_json(s.competitions.set_scheme(*req.actor, path_id(req), scheme_from_json(parse_object(req)))));
+  });
+  // 评分标准 as a spreadsheet: the same scheme, one row per aspect (service/scheme_sheet.hpp).
+  router.add("GET", "/api/v1/events/{id}/scheme.xlsx", Access::signed_in, [&s](Request& req) {
+    Response r{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               service::SchemeSheetService(s.ctx, s.competitions).export_xlsx(*req.actor, path_id(req)), {}, {}};
+    r.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"scheme.xlsx\"; filename*=UTF-8''%E8%AF%84%E5%88%86%E6%A0%87%E5%87%86.xlsx");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  });
+  router.add("POST", "/api/v1/events/{id}/scheme/import", Access::signed_in, [&s](Request& req) {
+    const auto rows = scheme_rows_from_json(parse_object(req));
+    return json_response(to_json(service::SchemeSheetService(s.ctx, s.competitions).import_rows(*req.actor, path_id(req), rows)));
   });
   router.add("GET", "/api/v1/events/{id}/entries", Access::signed_in, [&s](Request& req) {
     boost::json::array items;

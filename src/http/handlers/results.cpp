@@ -65,6 +65,21 @@ void add_result_routes(Router& router, service::Services& s) {
     s.results.resolve_flag(*req.actor, path_id(req), *entry, *aspect, required_string(body, "note", 4000));
     return Response::no_content();
   });
+  router.add("GET", "/api/v1/events/{id}/aspect-locks", Access::signed_in, [&s](Request& req) {
+    boost::json::array items;
+    for (const auto& l : s.results.aspect_locks(*req.actor, path_id(req)))
+      items.push_back(boost::json::object{{"aspect_id", id_json(l.aspect_id)}, {"venue_id", opt_id_json(l.venue_id)},
+                                          {"locked_by", l.locked_by}, {"locked_at", l.locked_at}});
+    return json_response(boost::json::object{{"items", items}});
+  });
+  for (const bool locked : {true, false})
+    router.add("POST", locked ? "/api/v1/events/{id}/aspects/{aspect_id}/lock" : "/api/v1/events/{id}/aspects/{aspect_id}/unlock",
+               Access::signed_in, [&s, locked](Request& req) {
+                 std::optional<std::int64_t> venue;
+                 if (!req.body.empty()) venue = opt_id(parse_object(req), "venue_id");
+                 s.results.lock_aspect(*req.actor, path_id(req), path_id(req, "aspect_id"), venue, locked);
+                 return Response::no_content();
+               });
   router.add("POST", "/api/v1/events/{id}/lock", Access::signed_in,
              [&s](Request& req) { return json_response(to_json(s.results.lock_event(*req.actor, path_id(req)))); });
   router.add("GET", "/api/v1/events/{id}/awards", Access::signed_in, [&s](Request& req) {

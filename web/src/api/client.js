@@ -192,6 +192,10 @@ async function download(path, fallback) {
 export const eventsApi = {
   get: (id) => api.get(`/events/${enc(id)}`),
   setScheme: (id, components) => api.put(`/events/${enc(id)}/scheme`, { components }),
+  /** The scheme as a 评分标准 .xlsx (of an empty scheme: the blank template); resolves to {blob, filename}. */
+  schemeXlsx: (id) => download(`/events/${enc(id)}/scheme.xlsx`, 'scheme.xlsx'),
+  /** Replaces the scheme with the rows of such a sheet (all or nothing; 422 import_invalid with `rows`). */
+  importScheme: (id, rows) => api.post(`/events/${enc(id)}/scheme/import`, { rows }),
   entries: (id) => api.get(`/events/${enc(id)}/entries`),
   register: (id, body) => api.post(`/events/${enc(id)}/entries`, body),
   checkIn: (id, entry_code) => api.post(`/events/${enc(id)}/check-in`, { entry_code }),
@@ -206,7 +210,14 @@ export const eventsApi = {
   setAwards: (id, tiers) => api.put(`/events/${enc(id)}/awards`, { tiers }),
   promotions: (id) => api.get(`/events/${enc(id)}/promotions`),
   certificates: (id) => api.get(`/events/${enc(id)}/certificates`),
-  results: (id) => download(`/events/${enc(id)}/results.xlsx`, 'results.xlsx')
+  results: (id) => download(`/events/${enc(id)}/results.xlsx`, 'results.xlsx'),
+  /**
+   * 晋级下一阶段: registers the entrants of this (locked) event who advance into `to_event_id`, by
+   * `top_n` or `top_percent` (exactly one), overall or `per_venue`. Answers `{items}`: the entries added.
+   */
+  advance: (id, body) => api.post(`/events/${enc(id)}/advance`, body),
+  /** The entry code as an SVG QR code (organisers; the session cookie authenticates an <img>). */
+  qrUrl: (id, entryId) => `${BASE}/events/${enc(id)}/entries/${enc(entryId)}/qr.svg`
 }
 
 export const promotionsApi = {

@@ -24,6 +24,14 @@ const routes = [
     component: () => import('../views/boards/LiveView.vue'),
     meta: { public: true, title: 'board.liveTitle' }
   },
+  // 参赛证: a print page (A4 sheets of entry cards with their check-in QR codes), without the app's
+  // menu and header; organisers only (the QR images are theirs to read).
+  {
+    path: '/events/:id/cards',
+    name: 'event-cards',
+    component: () => import('../views/competitions/EntryCardsView.vue'),
+    meta: { title: 'cards.title', need: 'manageCompetitions' }
+  },
   {
     path: '/',
     component: AppLayout,
