@@ -484,8 +484,14 @@ DrawResult CompetitionService::draw(const Actor& actor, std::int64_t event_id, c
   ctx_.db.write([&](store::Connection& c) {
     const auto event = load_event(c, event_id);
     require(actor, Permission::manage_competitions, event.org_path);
-    if (event.competition_status != core::CompetitionStatus::draft && event.competition_status != core::CompetitionStatus::registration)
-      throw core::conflict("too_late", "竞赛已开始，不能再抽签 (the draw happens before the competition runs)");
+    // Before the competition runs; or, for a later stage (a final filled by advancement), while it runs
+    // but before anyone in this event has been marked.
+    const bool before_start = event.competition_status == core::CompetitionStatus::draft ||
+                              event.competition_status == core::CompetitionStatus::registration;
+    const bool stage_not_started = event.competition_status == core::CompetitionStatus::running &&
+                                   !c.query_one("SELECT 1 FROM marks WHERE event_id = ? LIMIT 1", {event_id});
+    if (!before_start && !stage_not_started)
+      throw core::conflict("too_late", "赛项已开始评分，不能再抽签 (the draw happens before marking starts)");
     // One draw per venue (and one for entrants without a venue), workstations numbered A01, A02, …
     std::map<std::int64_t, std::vector<EntryView>> by_venue;
     for (auto& e : load_entries(c, event_id))

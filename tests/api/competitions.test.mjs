@@ -340,4 +340,8 @@ test('stages: the top entrants of a locked preliminary advance into the final', 
   assert.equal(again.body.items.length, 1)
   const unlocked = await app.request('POST', `/api/v1/events/${final.id}/advance`, { token: organiser, body: { to_event_id: event.id, top_n: 1 } })
   assert.equal(unlocked.status, 409)
+  // Published: too late for any draw (tests/e2e/stages.test.mjs draws a final while the competition runs).
+  const late = await app.request('POST', `/api/v1/events/${final.id}/draw`, { token: organiser, body: {} })
+  assert.equal(late.status, 409)
+  assert.equal(late.body.error.code, 'too_late')
 })

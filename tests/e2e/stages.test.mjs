@@ -207,6 +207,11 @@ test('the organiser previews the advancement, is refused before the lock, then a
         // Each keeps its venue (the final runs at both).
         assert.equal(e.venue_id, top2.find((t) => t.worker_id === e.worker_id).venue_id)
       }
+      // The competition runs, but nobody in the final is marked yet: its workstations can be drawn now,
+      // while the preliminary (marked) is too late for a draw.
+      const drawn = (await call('POST', `/events/${final.id}/draw`, { seed: 'e2e-final' }, users.organiser.token, 200)).body
+      assert.ok(drawn.items.length === 2 && drawn.items.every((e) => e.workstation), JSON.stringify(drawn))
+      assert.equal((await call('POST', `/events/${prelim.id}/draw`, {}, users.organiser.token, 409)).body.error.code, 'too_late')
       // Now the preview knows them as already in the final.
       await p.waitForFunction(() => /其中 2 人已在下一阶段；将新登记 0 人/.test(document.querySelector('[data-test="advance-summary"]').textContent))
       await shot(p, '53-advance-done')
