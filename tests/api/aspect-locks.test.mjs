@@ -2,8 +2,8 @@
 // mark or amend it; unlocking reopens it. Runs on the demo competition with a signed scoring device.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { createHmac } from 'node:crypto'
 import { Instance } from './lib/server.mjs'
+import { signedDeviceRequest } from './lib/device.mjs'
 
 const app = new Instance()
 let admin, chief, judge, comp, event, venue, otherVenue, device, entry, measurement
@@ -26,11 +26,9 @@ before(async () => {
 after(async () => { await app.stop(); app.cleanup() })
 
 function deviceMark(value) {
-  const raw = JSON.stringify({ marks: [{ client_id: `lock-${++n}`, entry_id: entry.id, aspect_id: measurement.id, value }] })
-  const timestamp = String(Math.floor(Date.now() / 1000) + n)
-  const signature = createHmac('sha256', device.secret).update(`${timestamp}\n${raw}`).digest('hex')
-  return app.request('POST', '/api/v1/device/marks', {
-    raw, headers: { 'content-type': 'application/json', 'x-device-key': device.key_id, 'x-timestamp': timestamp, 'x-signature': signature } })
+  const { raw, headers } = signedDeviceRequest(device, { marks: [{ client_id: `lock-${++n}`, entry_id: entry.id, aspect_id: measurement.id, value }] },
+    { timestamp: Math.floor(Date.now() / 1000) + n })
+  return app.request('POST', '/api/v1/device/marks', { raw, headers })
 }
 const lock = (token, body, action = 'lock') =>
   app.request('POST', `/api/v1/events/${event.id}/aspects/${measurement.id}/${action}`, { token, body })

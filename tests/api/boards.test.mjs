@@ -3,9 +3,9 @@
 // reveal, and boards identical after kill -9. Marks come from a signed scoring device.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { createHmac } from 'node:crypto'
 import { Instance } from './lib/server.mjs'
 import { EventStream } from './lib/sse.mjs'
+import { signedDeviceRequest } from './lib/device.mjs'
 
 const app = new Instance()
 let admin, comp, event, venue, device, measurement, venueEntries
@@ -27,11 +27,8 @@ after(async () => { await app.stop(); app.cleanup() })
 
 /** Records one measurement mark through the signed device API; returns its seq. */
 async function mark(entry, value) {
-  const raw = JSON.stringify({ marks: [{ client_id: `board-${++clientSeq}`, entry_id: entry.id, aspect_id: measurement.id, value }] })
-  const timestamp = String(Math.floor(Date.now() / 1000))
-  const signature = createHmac('sha256', device.secret).update(`${timestamp}\n${raw}`).digest('hex')
-  const r = await app.request('POST', '/api/v1/device/marks', {
-    raw, headers: { 'content-type': 'application/json', 'x-device-key': device.key_id, 'x-timestamp': timestamp, 'x-signature': signature } })
+  const { raw, headers } = signedDeviceRequest(device, { marks: [{ client_id: `board-${++clientSeq}`, entry_id: entry.id, aspect_id: measurement.id, value }] })
+  const r = await app.request('POST', '/api/v1/device/marks', { raw, headers })
   assert.equal(r.status, 201, JSON.stringify(r.body))
   return r.body.items[0].seq
 }

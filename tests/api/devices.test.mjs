@@ -2,8 +2,8 @@
 // the limits of what a device may mark. Runs on the demo competition.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { createHmac } from 'node:crypto'
 import { Instance } from './lib/server.mjs'
+import { signedDeviceRequest } from './lib/device.mjs'
 
 const app = new Instance()
 let admin, comp, event, device, venueEntry, otherVenueEntry, measurement, judgement
@@ -27,11 +27,7 @@ before(async () => {
 })
 after(async () => { await app.stop(); app.cleanup() })
 
-function signed(body, { timestamp = Math.floor(Date.now() / 1000), secret = device.secret, key = device.key_id } = {}) {
-  const raw = JSON.stringify(body)
-  const signature = createHmac('sha256', secret).update(`${timestamp}\n${raw}`).digest('hex')
-  return { raw, headers: { 'content-type': 'application/json', 'x-device-key': key, 'x-timestamp': String(timestamp), 'x-signature': signature } }
-}
+const signed = (body, options) => signedDeviceRequest(device, body, options)
 const post = (req) => app.request('POST', '/api/v1/device/marks', { raw: req.raw, headers: req.headers })
 
 test('the device secret is shown once, at creation', async () => {
