@@ -204,6 +204,14 @@ export const eventsApi = {
   standings: (id, venue_id) => api.get(`/events/${enc(id)}/standings`, { venue_id }),
   judgeReport: (id) => api.get(`/events/${enc(id)}/judge-report`),
   resolveFlag: (id, body) => api.post(`/events/${enc(id)}/flags/resolve`, body),
+  /** 评分细项锁定: `{items: [{aspect_id, venue_id (null = every venue), locked_by, locked_at}]}`. */
+  aspectLocks: (id) => api.get(`/events/${enc(id)}/aspect-locks`),
+  /** Locks one aspect at `venue_id`, or at every venue when it is empty (409 aspect_locked when it already is). */
+  lockAspect: (id, aspectId, venueId) =>
+    api.post(`/events/${enc(id)}/aspects/${enc(aspectId)}/lock`, venueId ? { venue_id: venueId } : undefined),
+  /** Removes the lock of that venue (empty: the all-venue lock); 409 not_locked when there is none. */
+  unlockAspect: (id, aspectId, venueId) =>
+    api.post(`/events/${enc(id)}/aspects/${enc(aspectId)}/unlock`, venueId ? { venue_id: venueId } : undefined),
   /** Signs off the event; answers the locked standings (409 not_ready while entrants or flags are open). */
   lock: (id) => api.post(`/events/${enc(id)}/lock`),
   awards: (id) => api.get(`/events/${enc(id)}/awards`),

@@ -2,8 +2,9 @@
 // into a queue persisted in localStorage before anything is sent, so a dropped connection, a reload
 // or a closed tab loses nothing. flush() sends the queue as one batch to POST /marks (all or
 // nothing on the server); an answer with replayed:true means the server already had that mark and
-// counts as sent. A mark the server refuses for its own sake (a bad value, not assigned) leaves the
-// queue into `rejected` so that it cannot block the others.
+// counts as sent. A mark the server refuses for its own sake (a bad value, not assigned, an aspect the
+// chief judge locked: 409 aspect_locked) leaves the queue into `rejected` so that it cannot block the
+// others and is never retried.
 import { reactive } from 'vue'
 import { judgingApi } from '../api/client.js'
 

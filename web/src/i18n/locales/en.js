@@ -396,7 +396,8 @@ export default {
       awards: 'Awards',
       advance: 'Next stage',
       results: 'Promotions & certificates',
-      report: 'Judge report'
+      report: 'Judge report',
+      locks: 'Aspect locks'
     }
   },
   scheme: {
@@ -717,6 +718,26 @@ export default {
     copyFailed: 'The clipboard is not available: select the secret and copy it by hand',
     done: 'I have saved the secret'
   },
+  aspectLocks: {
+    intro: 'Lock an aspect once its marks are final: judges and scoring devices can no longer submit or amend it; a change then needs a correction.',
+    scope: 'Scope',
+    allVenues: 'All venues',
+    count: '{n}/{total} locked',
+    refused: 'Not done',
+    empty: 'The event has no scheme yet: there is no aspect to lock.',
+    max: 'max {max}',
+    open: 'Open',
+    lockedBy: 'Locked by {user} at {time}',
+    lock: 'Lock',
+    lockAll: 'Lock (all venues)',
+    lockVenue: 'Lock ({venue})',
+    unlockAll: 'Unlock (all venues)',
+    unlockVenue: 'Unlock ({venue})',
+    coveredByAll: 'Already locked at every venue',
+    lockConfirm: 'Lock the aspect “{aspect}” ({scope})? Judges can then no longer submit or amend its marks.',
+    lockedOk: '“{aspect}” locked',
+    unlockedOk: '“{aspect}” unlocked'
+  },
   report: {
     intro: 'Deviation = the judge\'s mark − the mean of the other judges\' marks on the same aspect; positive is generous, negative severe.',
     outlierCount: '{n} outlier judge(s)',
@@ -846,6 +867,12 @@ export default {
     notDeducted: 'No deduction',
     confirmNone: 'Confirm no deduction',
     prev: 'Previous',
-    next: 'Next'
+    next: 'Next',
+    locked: 'Locked',
+    lockedHint: 'The chief judge locked this aspect: no more marks or changes',
+    currentValue: 'Mark {value}',
+    notMarked: 'Not marked',
+    lockedCount: '{n} locked',
+    rejectedLocked: '{code} · {aspect} is locked by the chief judge: the mark {value} was not accepted'
   }
 }

@@ -396,7 +396,8 @@ export default {
       awards: '奖项设置',
       advance: '晋级下一阶段',
       results: '晋级与证书',
-      report: '裁判评估'
+      report: '裁判评估',
+      locks: '评分细项锁定'
     }
   },
   scheme: {
@@ -717,6 +718,26 @@ export default {
     copyFailed: '无法访问剪贴板，请手动选择密钥复制',
     done: '我已保存密钥'
   },
+  aspectLocks: {
+    intro: '评分确定后锁定细项：锁定后裁判和评分设备不能再提交或修改该细项的评分，如需修改须走成绩更正流程。',
+    scope: '锁定范围',
+    allVenues: '全部赛区',
+    count: '已锁定 {n}/{total} 项',
+    refused: '操作未成功',
+    empty: '尚未设置评分标准，没有可锁定的评分细项。',
+    max: '满分 {max}',
+    open: '未锁定',
+    lockedBy: '{user} 于 {time} 锁定',
+    lock: '锁定',
+    lockAll: '锁定（全部赛区）',
+    lockVenue: '锁定（{venue}）',
+    unlockAll: '解锁（全部赛区）',
+    unlockVenue: '解锁（{venue}）',
+    coveredByAll: '已对全部赛区锁定',
+    lockConfirm: '锁定评分细项“{aspect}”（{scope}）？锁定后裁判不能再提交或修改该细项的评分。',
+    lockedOk: '已锁定“{aspect}”',
+    unlockedOk: '已解锁“{aspect}”'
+  },
   report: {
     intro: '偏差 = 裁判评分 − 其他裁判对同一细项评分的平均值；正值偏宽，负值偏严。',
     outlierCount: '{n} 名裁判偏差异常',
@@ -846,6 +867,12 @@ export default {
     notDeducted: '不扣分',
     confirmNone: '确认不扣分',
     prev: '上一位',
-    next: '下一位'
+    next: '下一位',
+    locked: '已锁定',
+    lockedHint: '裁判长已锁定此细项，不能再评分或修改',
+    currentValue: '评分 {value}',
+    notMarked: '未评分',
+    lockedCount: '{n} 项已锁定',
+    rejectedLocked: '{code} · {aspect} 已被裁判长锁定，评分 {value} 未被接受'
   }
 }
