@@ -1,6 +1,7 @@
 // Fan-out (issue benchmark 4): V viewers (default 5,000) hold GET /api/v1/boards/{board}/stream open
-// while a few judge connections post marks to the board's event at R marks/s (default 1,000). Each
-// viewer parses the chunked server-sent events (`event:` and `data:` lines) and notes when each
+// while judges post single marks to the board's event, open-loop at R marks/s (default 1,000) over a
+// pool of --posters connections (default 4; a mark that finds them all busy waits and counts as late).
+// Each viewer parses the chunked server-sent events (`event:` and `data:` lines) and notes when each
 // `snapshot` or `changes` event arrived and its board "seq". Each mark's receipt gives its seq and
 // acknowledgement time. The latency of a mark at a viewer is the arrival time of the first event whose
 // seq is ≥ the mark's seq, minus the mark's acknowledgement time, for every mark acknowledged inside the
@@ -326,7 +327,8 @@ int main(int argc, char** argv) {
   const int threads = std::max(1, static_cast<int>(args.num("threads", 1)));
   const int server_pid = static_cast<int>(args.num("server-pid", 0));
   const int sample_every = std::max(1, static_cast<int>(args.num("sample-every", 1)));
-  if (duration <= 0 || duration > 300 || rate <= 0 || viewers_n < 1 || viewers_n > 60000) die("bad --duration, --rate or --viewers");
+  if (duration <= 0 || duration > 300 || rate <= 0 || viewers_n < 1 || viewers_n > 60000 || posters_n < 1)
+    die("bad --duration, --rate, --viewers or --posters");
 
   std::deque<Judge> judges;
   for (const auto& [user, password] : accounts) {
@@ -478,10 +480,10 @@ int main(int argc, char** argv) {
   std::sort(marks.begin(), marks.end(), [](const Receipt& a, const Receipt& b) { return a.seq < b.seq; });
   std::sort(post_us.begin(), post_us.end());
   Histogram h;
-  std::uint64_t missing = 0, sampled = 0, resyncs = 0, ended = 0, events_in_window = 0;
+  std::uint64_t missing = 0, sampled = 0, resyncs = 0, ended = 0, events_in_window = 0, snapshots = 0;
   for (std::size_t i = 0; i < viewers.size(); ++i) {
     auto& v = *viewers[i];
-    resyncs += v.resyncs, ended += v.ended;
+    resyncs += v.resyncs, ended += v.ended, snapshots += v.snapshots;
     for (const auto& a : v.arrivals) events_in_window += a.at_ns >= ws && a.at_ns <= we;
     if (i % static_cast<std::size_t>(sample_every) != 0 || v.snapshots == 0) continue;
     ++sampled;
@@ -519,6 +521,7 @@ int main(int argc, char** argv) {
   std::printf("events_per_viewer_s %.2f events/s\n", static_cast<double>(events_in_window) / viewers_n / duration);
   std::printf("received_mib_s %.1f MiB/s\n", static_cast<double>(bytes1 - bytes0) / (1 << 20) / duration);
   std::printf("resyncs %llu events\n", static_cast<unsigned long long>(resyncs));
+  std::printf("snapshots %llu events\n", static_cast<unsigned long long>(snapshots));
   std::printf("streams_ended %llu viewers\n", static_cast<unsigned long long>(ended));
   if (server_pid) {
     std::printf("server_cpu %.1f %%core\n", 100 * (cpu1 - cpu0) / duration);

@@ -26,7 +26,7 @@ DURATION=${DURATION:-10}            # seconds per wrk / marks run
 CLIENTS=${CLIENTS:-50}              # reads: wrk connections and redis-benchmark clients
 WRK_THREADS=${WRK_THREADS:-2}
 REDIS_THREADS=${REDIS_THREADS:-2}   # redis-benchmark threads, as many as wrk's
-REDIS_REQUESTS=${REDIS_REQUESTS:-1000000}
+REDIS_REQUESTS=${REDIS_REQUESTS:-}    # per redis-benchmark run; default: what a calibration run does in DURATION
 MARK_CLIENTS=${MARK_CLIENTS:-64}
 RATE=${RATE:-1000}
 FANOUT_RUNS=${FANOUT_RUNS:-5000:4 5000:64 500:4}  # viewers:posting connections, each run every round
@@ -146,6 +146,13 @@ if [[ " $PHASES " == *" reads "* ]]; then
   redis_fill board1m 1000000
   echo "redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:$redis_port: board $(redis-cli -p "$redis_port" zcard board), board1m $(redis-cli -p "$redis_port" zcard board1m)" >&2
   export SKB_ENTRY_IDS=$board_ids SKB_ROWS_PATH=/api/v1/boards/e1/rows/
+  if [ -z "$REDIS_REQUESTS" ]; then  # a warm-up that also sizes the runs: about DURATION seconds each
+    REDIS_REQUESTS=200000
+    rps=$(timeout 120 redis-benchmark -h 127.0.0.1 -p "$redis_port" -c "$CLIENTS" -n "$REDIS_REQUESTS" -P 1 \
+      --threads "$REDIS_THREADS" -r "$board_size" --csv ZREVRANK board m:__rand_int__ | tail -1 | tr -d '"' | cut -d, -f2)
+    REDIS_REQUESTS=$(awk -v r="$rps" -v d="$DURATION" 'BEGIN { n = int(r * d / 10000) * 10000; print (n < 50000) ? 50000 : (n > 3000000 ? 3000000 : n) }')
+    echo "redis-benchmark: $REDIS_REQUESTS requests a run (warm-up did $rps/s)" >&2
+  fi
   for round in $(seq "$ROUNDS"); do
     redis_run redis_zrevrank "$board_size" ZREVRANK board m:__rand_int__
     wrk_run http_rank -s bench/live/rank.lua "$skb"
