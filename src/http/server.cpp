@@ -111,6 +111,14 @@ struct Server::Impl {
     return plain_error(404, "not_found", "no such page (the web front end is not built: run make build)");
   }
 
+  // Spectators' board reads touch only the in-memory boards (no session to look up, no database once the
+  // board is loaded): answered on the I/O thread, they skip two thread hand-offs. Streams still go to the
+  // pool, which subscribes them.
+  static bool answers_inline(const Request& req) {
+    return req.method == "GET" && req.path.starts_with("/api/v1/boards/") && !req.path.ends_with("/stream") &&
+           req.headers.count("authorization") == 0 && req.headers.count("cookie") == 0;
+  }
+
   awaitable<void> session(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
@@ -160,7 +168,7 @@ struct Server::Impl {
       Response res;
       if (early) {
         res = std::move(*early);
-      } else if (req.path != "/api/v1/health" && router.handles(req.path)) {
+      } else if (req.path != "/api/v1/health" && router.handles(req.path) && !answers_inline(req)) {
         // Handlers may block on the database: run them on the worker pool, resume here afterwards.
         ++in_flight;
         res = co_await asio::co_spawn(workers, [&]() -> awaitable<Response> { co_return answer(req); }, use_awaitable);
@@ -198,8 +206,12 @@ struct Server::Impl {
                        "Cache-Control: no-cache, no-store\r\nX-Accel-Buffering: no\r\nTransfer-Encoding: chunked\r\n";
     for (const auto& h : kSecurityHeaders) head.append(h[0]).append(": ").append(h[1]).append("\r\n");
     head += "\r\n";
-    const std::string first = "retry: 3000\n\n" + res.body;
-    std::vector<std::shared_ptr<const std::string>> items{std::make_shared<const std::string>(std::move(first))};
+    // The first events are often a whole snapshot: keep one copy only, not one per step.
+    auto first = std::make_shared<std::string>("retry: 3000\n\n");
+    first->append(res.body);
+    res.body.clear();
+    res.body.shrink_to_fit();
+    std::vector<std::shared_ptr<const std::string>> items{std::move(first)};
     boost::system::error_code ec;
     stream.expires_never();
     bool head_sent = false;

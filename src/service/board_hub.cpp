@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <charconv>
-#include <regex>
 
 #include "core/error.hpp"
 
@@ -18,13 +17,24 @@ struct ParsedId {
   std::optional<std::int64_t> venue_id;
 };
 
+// "e12" or "e12-v3"; anything else names no board.
 ParsedId parse_board_id(const std::string& text) {
-  static const std::regex pattern("e([0-9]{1,18})(?:-v([0-9]{1,18}))?");
-  std::smatch m;
-  if (!std::regex_match(text, m, pattern)) throw core::not_found("board " + text);
-  ParsedId id{std::stoll(m[1]), std::nullopt};
-  if (m[2].matched) id.venue_id = std::stoll(m[2]);
-  return id;
+  const auto number = [&](std::size_t& at) -> std::optional<std::int64_t> {
+    std::int64_t value = 0;
+    auto [end, ec] = std::from_chars(text.data() + at, text.data() + text.size(), value);
+    if (ec != std::errc() || value <= 0 || end - (text.data() + at) > 18) return std::nullopt;
+    at = static_cast<std::size_t>(end - text.data());
+    return value;
+  };
+  std::size_t at = 1;
+  std::optional<std::int64_t> event, venue;
+  if (!text.starts_with('e') || !(event = number(at))) throw core::not_found("board " + text);
+  if (at < text.size()) {
+    if (text.compare(at, 2, "-v") != 0) throw core::not_found("board " + text);
+    at += 2;
+    if (!(venue = number(at)) || at != text.size()) throw core::not_found("board " + text);
+  }
+  return {*event, venue};
 }
 
 bool publicly_visible(const std::string& status) { return status == "running" || status == "marking_closed" || status == "published"; }
