@@ -11,17 +11,6 @@ namespace json = boost::json;
 
 namespace {
 
-std::int64_t event_of(const std::string& board_id) {
-  const auto dash = board_id.find("-v");
-  std::int64_t id = 0;
-  const auto digits = board_id.substr(1, dash == std::string::npos ? std::string::npos : dash - 1);
-  if (board_id.empty() || board_id[0] != 'e' || digits.empty() || digits.size() > 18 ||
-      digits.find_first_not_of("0123456789") != std::string::npos)
-    throw core::not_found("board " + board_id);
-  id = std::stoll(digits);
-  return id;
-}
-
 // Organisers and chief judges of the event run the freeze and the ceremony.
 void require_board_control(store::Connection& c, const Actor& actor, const EventView& event) {
   const bool chief = c.query_one("SELECT 1 FROM judge_assignments WHERE event_id = ? AND user_id = ? AND chief = 1 LIMIT 1",
@@ -32,10 +21,17 @@ void require_board_control(store::Connection& c, const Actor& actor, const Event
     throw core::forbidden("仅组织方或裁判长可封榜或揭晓 (only organisers and chief judges may freeze or reveal)");
 }
 
+// Ends a freeze: every board of the event is live for everyone again.
+void end_freeze(store::Connection& c, const Context& ctx, const Actor& actor, std::int64_t event_id, std::string detail) {
+  c.execute("DELETE FROM board_reveals WHERE event_id = ?", {event_id});
+  c.execute("DELETE FROM board_freezes WHERE event_id = ?", {event_id});
+  append_audit(c, ctx, {actor.username, "board.unfreeze", "event", std::to_string(event_id), std::move(detail)});
+}
+
 }  // namespace
 
 std::string BoardHub::freeze(const Actor& actor, const std::string& board_id) {
-  const auto event_id = event_of(board_id);
+  const auto event_id = parse_board_id(board_id).event_id;
   json::object out;
   ctx_.db.write([&](store::Connection& c) {
     const auto event = load_event(c, event_id);
@@ -57,14 +53,12 @@ std::string BoardHub::freeze(const Actor& actor, const std::string& board_id) {
 }
 
 std::string BoardHub::unfreeze(const Actor& actor, const std::string& board_id) {
-  const auto event_id = event_of(board_id);
+  const auto event_id = parse_board_id(board_id).event_id;
   ctx_.db.write([&](store::Connection& c) {
     require_board_control(c, actor, load_event(c, event_id));
     if (!c.query_one("SELECT 1 FROM board_freezes WHERE event_id = ?", {event_id}))
       throw core::conflict("not_frozen", "该赛项未封榜 (this event's boards are not frozen)");
-    c.execute("DELETE FROM board_reveals WHERE event_id = ?", {event_id});
-    c.execute("DELETE FROM board_freezes WHERE event_id = ?", {event_id});
-    append_audit(c, ctx_, {actor.username, "board.unfreeze", "event", std::to_string(event_id), ""});
+    end_freeze(c, ctx_, actor, event_id, "");
   });
   ctx_.changes->event_changed(event_id);
   sync();
@@ -72,7 +66,7 @@ std::string BoardHub::unfreeze(const Actor& actor, const std::string& board_id) 
 }
 
 std::string BoardHub::reveal(const Actor& actor, const std::string& board_id) {
-  const auto event_id = event_of(board_id);
+  const auto event_id = parse_board_id(board_id).event_id;
   sync();  // the public board as of every mark and reveal so far
   // The lowest-placed entrant on the public board whose results are still hidden.
   std::optional<std::int64_t> next;
@@ -95,9 +89,7 @@ std::string BoardHub::reveal(const Actor& actor, const std::string& board_id) {
       throw core::conflict("not_frozen", "该赛项未封榜 (this event's boards are not frozen)");
     if (!next) {
       // Nothing left to reveal: the ceremony is over and the board is live again.
-      c.execute("DELETE FROM board_reveals WHERE event_id = ?", {event_id});
-      c.execute("DELETE FROM board_freezes WHERE event_id = ?", {event_id});
-      append_audit(c, ctx_, {actor.username, "board.unfreeze", "event", std::to_string(event_id), R"({"after":"reveal"})"});
+      end_freeze(c, ctx_, actor, event_id, R"({"after":"reveal"})");
       unfrozen = true;
       return;
     }
@@ -108,9 +100,7 @@ std::string BoardHub::reveal(const Actor& actor, const std::string& board_id) {
     append_audit(c, ctx_, {actor.username, "board.reveal", "entry", std::to_string(*next),
                            json::serialize(json::object{{"event_id", event_id}, {"step", step}, {"rank_before", rank_before}})});
     if (remaining == 1) {  // the last hidden result is out: the board is live again
-      c.execute("DELETE FROM board_reveals WHERE event_id = ?", {event_id});
-      c.execute("DELETE FROM board_freezes WHERE event_id = ?", {event_id});
-      append_audit(c, ctx_, {actor.username, "board.unfreeze", "event", std::to_string(event_id), R"({"after":"reveal"})"});
+      end_freeze(c, ctx_, actor, event_id, R"({"after":"reveal"})");
       unfrozen = true;
     }
   });

@@ -12,33 +12,6 @@ using Steady = std::chrono::steady_clock;
 
 namespace {
 
-struct ParsedId {
-  std::int64_t event_id = 0;
-  std::optional<std::int64_t> venue_id;
-};
-
-// "e12" or "e12-v3"; anything else names no board.
-ParsedId parse_board_id(const std::string& text) {
-  const auto number = [&](std::size_t& at) -> std::optional<std::int64_t> {
-    std::int64_t value = 0;
-    auto [end, ec] = std::from_chars(text.data() + at, text.data() + text.size(), value);
-    if (ec != std::errc() || value <= 0 || end - (text.data() + at) > 18) return std::nullopt;
-    at = static_cast<std::size_t>(end - text.data());
-    return value;
-  };
-  std::size_t at = 1;
-  std::optional<std::int64_t> event, venue;
-  if (!text.starts_with('e') || !(event = number(at))) throw core::not_found("board " + text);
-  if (at < text.size()) {
-    if (text.compare(at, 2, "-v") != 0) throw core::not_found("board " + text);
-    at += 2;
-    if (!(venue = number(at)) || at != text.size()) throw core::not_found("board " + text);
-  }
-  return {*event, venue};
-}
-
-bool publicly_visible(const std::string& status) { return status == "running" || status == "marking_closed" || status == "published"; }
-
 bool inside(const BoardEntrant& e, const std::string& org_path) { return org_path.empty() || e.org_path.starts_with(org_path); }
 
 }  // namespace
@@ -332,7 +305,7 @@ BoardHub::Resolved BoardHub::resolve(const BoardRequest& request, std::unique_lo
   const bool judge = a && b.judges().count(a->user_id);
   const bool in_scope = a && a->can(core::Permission::read_competitions, path);
   // Not yet under way: only those preparing it know the board exists.
-  if (!publicly_visible(b.competition_status()) && !in_scope && !judge) throw core::not_found("board " + request.board_id);
+  if (!boards_public(b.competition_status()) && !in_scope && !judge) throw core::not_found("board " + request.board_id);
   const bool live = a && (judge || a->can(core::Permission::manage_competitions, path) || a->can(core::Permission::lead_judging, path));
   Resolved r{{id.event_id, id.venue_id, !live || request.want_public}, {}};
   return r;
@@ -440,26 +413,24 @@ std::string BoardHub::org_path_of(std::optional<std::int64_t> org_id) const {
 }
 
 void BoardHub::maintain() {
-  std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> due;
+  snapshot_events(options_.snapshot_every);
+  std::lock_guard lock(mutex_);
+  const auto now = Steady::now();
+  for (auto& [view, s] : views_)  // views without pushes lately are trimmed here, not in publish
+    while (!s.history.empty() && now - s.history.front().at > options_.history) s.history.pop_front();
+}
+
+int BoardHub::write_snapshots() { return snapshot_events(0); }
+
+int BoardHub::snapshot_events(std::int64_t min_new_marks) {
+  std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> due;  // taken under the lock, written outside it
   {
     std::lock_guard lock(mutex_);
     for (const auto& [id, b] : events_)
-      if (b->seq() - snapshot_seq_[id] >= options_.snapshot_every) due.emplace_back(id, b->marks_snapshot(), b->seq());
-    const auto now = Steady::now();
-    for (auto& [view, s] : views_)
-      while (!s.history.empty() && now - s.history.front().at > options_.history) s.history.pop_front();
+      if (b->seq() - snapshot_seq_[id] >= min_new_marks) due.emplace_back(id, b->marks_snapshot(), b->seq());
   }
   for (const auto& [id, marks, seq] : due) write_snapshot(id, marks, seq);
-}
-
-int BoardHub::write_snapshots() {
-  std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> all;
-  {
-    std::lock_guard lock(mutex_);
-    for (const auto& [id, b] : events_) all.emplace_back(id, b->marks_snapshot(), b->seq());
-  }
-  for (const auto& [id, marks, seq] : all) write_snapshot(id, marks, seq);
-  return static_cast<int>(all.size());
+  return static_cast<int>(due.size());
 }
 
 void BoardHub::write_snapshot(std::int64_t event_id, const std::string& marks, std::int64_t seq) {

@@ -121,6 +121,7 @@ class BoardHub {
   std::string changes_text(const EventBoards& b, const BoardView& v, const ViewState& s, const std::vector<std::int64_t>& rows,
                            std::int64_t ticker_after, const std::string& org_path) const;
   std::string org_path_of(std::optional<std::int64_t> org_id) const;
+  int snapshot_events(std::int64_t min_new_marks);  // events with at least this many marks since their last
   void write_snapshot(std::int64_t event_id, const std::string& marks, std::int64_t seq);
 
   const Context& ctx_;

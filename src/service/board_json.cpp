@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "core/competition.hpp"
+#include "core/error.hpp"
 #include "core/scoring.hpp"
 
 namespace skb::service {
@@ -15,6 +18,27 @@ json::value id_json(std::int64_t id) { return json::value(std::to_string(id)); }
 std::string board_id_text(std::int64_t event_id, std::optional<std::int64_t> venue_id) {
   return venue_id ? fmt::format("e{}-v{}", event_id, *venue_id) : fmt::format("e{}", event_id);
 }
+
+ParsedBoardId parse_board_id(const std::string& text) {
+  const auto number = [&](std::size_t& at) -> std::optional<std::int64_t> {
+    std::int64_t value = 0;
+    auto [end, ec] = std::from_chars(text.data() + at, text.data() + text.size(), value);
+    if (ec != std::errc() || value <= 0 || end - (text.data() + at) > 18) return std::nullopt;
+    at = static_cast<std::size_t>(end - text.data());
+    return value;
+  };
+  std::size_t at = 1;
+  std::optional<std::int64_t> event, venue;
+  if (!text.starts_with('e') || !(event = number(at))) throw core::not_found("board " + text);
+  if (at < text.size()) {
+    if (text.compare(at, 2, "-v") != 0) throw core::not_found("board " + text);
+    at += 2;
+    if (!(venue = number(at)) || at != text.size()) throw core::not_found("board " + text);
+  }
+  return {*event, venue};
+}
+
+bool boards_public(std::string_view status) { return status == "running" || status == "marking_closed" || status == "published"; }
 
 json::object board_header_json(const EventBoards& b, const BoardView& v) {
   const auto& ev = b.event();

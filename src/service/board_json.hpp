@@ -17,6 +17,14 @@ struct BoardView {
 };
 
 std::string board_id_text(std::int64_t event_id, std::optional<std::int64_t> venue_id);
+struct ParsedBoardId {
+  std::int64_t event_id = 0;
+  std::optional<std::int64_t> venue_id;
+};
+// "e12" or "e12-v3"; anything else throws not_found (it names no board).
+ParsedBoardId parse_board_id(const std::string& text);
+// Spectators see the boards of competitions under way: running, marking closed or published.
+bool boards_public(std::string_view competition_status);
 
 struct Placed {
   std::size_t rank = 0;  // 0 = unranked (disqualified)

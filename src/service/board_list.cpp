@@ -15,7 +15,7 @@ std::string BoardHub::list_json(const Actor* actor, std::optional<std::int64_t> 
     if (competition_id) sql += " WHERE id = ?", params.push_back(*competition_id);
     for (const auto& comp : c.query(sql + " ORDER BY starts_on DESC, id DESC", params)) {
       const auto status = comp.str(2);
-      const bool under_way = status == "running" || status == "marking_closed" || status == "published";
+      const bool under_way = boards_public(status);
       const bool in_scope = actor && actor->can(core::Permission::read_competitions, comp.str(3));
       const bool judging = actor && c.query_one("SELECT 1 FROM judge_assignments j JOIN events e ON e.id = j.event_id "
                                                 "WHERE e.competition_id = ? AND j.user_id = ? LIMIT 1",
