@@ -17,6 +17,7 @@
 #include "service/demo.hpp"
 #include "service/demo_competition.hpp"
 #include "service/spreadsheet.hpp"
+#include "service/demo_exams.hpp"
 #include "service/worker_sheet.hpp"
 
 namespace skb::cli {
@@ -185,9 +186,11 @@ int run(int argc, char** argv, const Wiring& wiring) {
         return 0;
       }
       const auto contest = service::seed_demo_competition(services, demo_small ? 12 : 100);
+      const auto exams = service::seed_demo_exams(services, demo_small ? 30 : 120);
       std::cout << "demo: " << summary.orgs << " organisations, " << summary.work_types << " work types, "
                 << summary.workers << " workers; 1 competition with " << contest.events << " events, " << contest.entries
-                << " entrants, " << contest.marks << " marks\n";
+                << " entrants, " << contest.marks << " marks; " << exams.questions << " questions, " << exams.levels
+                << " practice levels, " << exams.exams << " exams (" << exams.sat << " candidates sat the finished one)\n";
       std::cout << "demo accounts (passwords are shown only now):\n";
       for (const auto& a : summary.accounts)
         std::cout << "  " << a.role << "\t" << a.username << "\t" << a.password << "\t(" << a.scope << ")\n";

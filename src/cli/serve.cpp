@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "http/server.hpp"
+#include "service/exam_sweeper.hpp"
 #include "service/judge_simulator.hpp"
 
 namespace skb::cli {
@@ -34,7 +35,10 @@ int serve(service::Services& services, const Wiring& wiring, const ServeOptions&
   std::fflush(stdout);
   std::optional<service::JudgeSimulator> simulator;
   if (o.simulate_judges > 0) simulator.emplace(services, o.simulate_judges).start();
+  service::ExamSweeper sweeper(services.exam_sessions);
+  sweeper.start();
   server.run();
+  sweeper.stop();
   if (simulator) simulator->stop();
   services.boards.stop();
   spdlog::info("stopped");

@@ -16,6 +16,8 @@ enum class Permission {
   read_competitions, manage_competitions,  // set up competitions, events, schemes, entries, judges
   mark_entries,                            // a judge's marks (still needs an assignment to the event)
   lead_judging,                            // chief judge: judge report, flags, locks
+  manage_exams,                            // question bank, exams, practice levels
+  grade_exams,                             // mark short answers in the grading queue
 };
 
 std::string_view to_code(Role role);

@@ -108,16 +108,31 @@ Sealer Sealer::from_key_file(const std::string& key_file) {
   return Sealer(std::move(key));
 }
 
+std::string base64_encode(std::string_view bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+std::string base64_decode(std::string_view text) {
+  std::string out(text.size(), '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), "\r\n ", &len,
+                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    throw crypto_error("malformed base64");
+  out.resize(len);
+  return out;
+}
+
 std::string Sealer::seal(std::string_view plaintext) const {
   std::string box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
   auto* nonce = reinterpret_cast<unsigned char*>(box.data());
   randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
   crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plaintext.data()),
                         plaintext.size(), nonce, reinterpret_cast<const unsigned char*>(box_key_.data()));
-  std::string out(sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), nonce, box.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(std::char_traits<char>::length(out.c_str()));
-  return out;
+  return base64_encode(box);
 }
 
 std::string Sealer::open(std::string_view sealed) const {

@@ -14,6 +14,8 @@ bool verify_password(std::string_view password, const std::string& stored_hash);
 std::string random_hex(size_t bytes);
 std::string sha256_hex(std::string_view data);
 std::string hmac_sha256_hex(std::string_view key, std::string_view data);
+std::string base64_encode(std::string_view bytes);
+std::string base64_decode(std::string_view text);  // throws on malformed input
 // Compares secrets in constant time.
 bool equal_secret(std::string_view a, std::string_view b);
 

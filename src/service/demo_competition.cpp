@@ -40,6 +40,15 @@ AspectDef deduction(std::string name, double points) {
 
 }  // namespace
 
+Actor demo_system_actor(store::Connection& c) {
+  const auto root = c.query_one("SELECT id, path, name FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+  if (!root) throw core::invalid("demo", "no organisations: run the demo's seed first");
+  Actor system;
+  system.username = std::string(kSystemActor);
+  system.grants.push_back({core::Role::admin, root->i64(0), root->str(1), root->str(2)});
+  return system;
+}
+
 DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event) {
   DemoCompetitionSummary summary;
   const Context& ctx = s.ctx;
@@ -48,10 +57,8 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
   std::map<std::string, std::int64_t> work_types;
   std::map<std::string, std::vector<std::int64_t>> dimensions;
   ctx.db.read([&](store::Connection& c) {
-    root = c.query_one("SELECT id FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1")->i64(0);
-    auto r = c.query_one("SELECT path, name FROM orgs WHERE id = ?", {root});
-    system.username = std::string(kSystemActor);
-    system.grants.push_back({core::Role::admin, root, r->str(0), r->str(1)});
+    system = demo_system_actor(c);
+    root = system.grants.front().org_id;
     for (const auto& w : c.query("SELECT id, name FROM work_types")) work_types[w.str(1)] = w.i64(0);
     for (const auto& d : c.query("SELECT w.name, d.id FROM dimensions d JOIN work_types w ON w.id = d.work_type_id ORDER BY d.position"))
       dimensions[d.str(0)].push_back(d.i64(1));

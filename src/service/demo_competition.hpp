@@ -22,6 +22,9 @@ struct DemoCompetitionSummary {
 // A user as the services see them when signed in (for the system acting as a demo account).
 Actor load_actor(store::Connection& conn, std::int64_t user_id);
 
+// The system acting as an administrator of the root organisation, for seeding through the services.
+Actor demo_system_actor(store::Connection& conn);
+
 // `entrants_per_event` workers of each event's work type are entered (fewer when the demo has fewer).
 DemoCompetitionSummary seed_demo_competition(Services& services, int entrants_per_event);
 

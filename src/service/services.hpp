@@ -6,10 +6,15 @@
 #include "service/competitions.hpp"
 #include "service/corrections.hpp"
 #include "service/devices.hpp"
+#include "service/exam_analysis.hpp"
+#include "service/exam_sessions.hpp"
+#include "service/exams.hpp"
 #include "service/judging.hpp"
 #include "service/context.hpp"
 #include "service/idempotency.hpp"
 #include "service/orgs.hpp"
+#include "service/practice.hpp"
+#include "service/question_bank.hpp"
 #include "service/results.hpp"
 #include "service/work_types.hpp"
 #include "service/workers.hpp"
@@ -19,7 +24,8 @@ namespace skb::service {
 struct Services {
   explicit Services(Context context)
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
-        judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx) {}
+        judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx),
+        questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), practice(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -36,6 +42,11 @@ struct Services {
   DeviceService devices;
   CorrectionService corrections;
   BoardHub boards;  // started by `serve` only
+  QuestionService questions;
+  ExamService exams;
+  ExamSessionService exam_sessions;
+  ExamAnalysisService exam_analysis;
+  PracticeService practice;
 };
 
 }  // namespace skb::service

@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "service/audit.hpp"
 #include "service/orgs.hpp"
+#include "service/scope_sql.hpp"
 #include "service/work_types.hpp"
 
 namespace skb::service {
@@ -36,25 +37,9 @@ WorkerView view_from(const store::Row& r) {
   return v;
 }
 
-std::string like_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 // The WHERE clause for the actor's scope and a filter; every value is a bound parameter.
 std::string where_clause(const std::vector<std::string>& scope, const WorkerFilter& f, store::Params& params) {
-  std::string sql = " WHERE (";
-  // A subtree is a range of paths: "/1/4/" ≤ path < "/1/40" ('0' follows '/'), which an index serves.
-  for (size_t i = 0; i < scope.size(); ++i) {
-    sql += i ? " OR (w.org_path >= ? AND w.org_path < ?)" : "(w.org_path >= ? AND w.org_path < ?)";
-    params.push_back(scope[i]);
-    params.push_back(scope[i].substr(0, scope[i].size() - 1) + "0");
-  }
-  sql += ")";
+  std::string sql = " WHERE " + subtree_condition("w.org_path", scope, params);
   if (f.work_type_id) {
     sql += " AND EXISTS (SELECT 1 FROM worker_work_types x WHERE x.worker_id = w.id AND x.work_type_id = ?)";
     params.push_back(*f.work_type_id);

@@ -17,6 +17,9 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_device_routes(router, services);
   add_correction_routes(router, services);
   add_board_routes(router, services);
+  add_question_routes(router, services);
+  add_exam_routes(router, services);
+  add_practice_routes(router, services);
 }
 
 }  // namespace skb::http
