@@ -180,7 +180,9 @@ ExamView load_exam(store::Connection& c, std::int64_t id) {
 }
 
 std::vector<ExamView> ExamService::list(const Actor& actor) const {
-  const auto scope = actor.scope(Permission::manage_exams);
+  // Organisers manage exams; graders (judges) need to find the ones whose short answers they mark.
+  auto scope = actor.scope(Permission::manage_exams);
+  for (const auto& path : actor.scope(Permission::grade_exams)) scope.push_back(path);
   if (scope.empty()) throw core::forbidden();
   std::vector<ExamView> out;
   ctx_.db.read([&](store::Connection& c) {
@@ -194,7 +196,10 @@ std::vector<ExamView> ExamService::list(const Actor& actor) const {
 
 ExamView ExamService::get(const Actor& actor, std::int64_t id) const {
   ExamView v;
-  ctx_.db.read([&](store::Connection& c) { v = load_for(c, actor, id); });
+  ctx_.db.read([&](store::Connection& c) {
+    v = load_exam(c, id);
+    if (!actor.can(Permission::grade_exams, v.org_path)) require(actor, Permission::manage_exams, v.org_path);
+  });
   return v;
 }
 

@@ -7,6 +7,7 @@
 #include "service/corrections.hpp"
 #include "service/devices.hpp"
 #include "service/exam_analysis.hpp"
+#include "service/exam_results.hpp"
 #include "service/exam_sessions.hpp"
 #include "service/exams.hpp"
 #include "service/judging.hpp"
@@ -25,7 +26,7 @@ struct Services {
   explicit Services(Context context)
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
         judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx),
-        questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), practice(ctx) {}
+        questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -46,6 +47,7 @@ struct Services {
   ExamService exams;
   ExamSessionService exam_sessions;
   ExamAnalysisService exam_analysis;
+  ExamResultsService exam_results;
   PracticeService practice;
 };
 

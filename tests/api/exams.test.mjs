@@ -63,7 +63,7 @@ test('the bank validates questions, refuses duplicates and is for organisers onl
   assert.equal(edited.status, 200)
   assert.notEqual(edited.body.id, created.body.id)
   assert.equal((await app.request('GET', `/api/v1/questions/${created.body.id}`, { token: organiser })).body.active, false)
-  const list = await app.request('GET', `/api/v1/questions?work_type_id=${welder.id}&q=${encodeURIComponent('CO₂气体')}`, { token: organiser })
+  const list = await app.request('GET', `/api/v1/questions?offset=0&work_type_id=${welder.id}&q=${encodeURIComponent('CO₂气体')}`, { token: organiser })
   assert.deepEqual(list.body.items.map((i) => i.id), [edited.body.id])
 })
 
@@ -352,3 +352,51 @@ test('practice: levels unlock in order, wrong answers go to the notebook, the le
     assert.equal(notebook.body.questions.length, book.length)
   }
 })
+
+test('exam results go into the event theory component as marks (once) and into the worker record', async () => {
+  const comp = (await app.request('GET', '/api/v1/competitions', { token: admin })).body.items[0]
+  const eventSummary = comp.events.find((e) => e.work_type_name === '电工' || e.name.includes('电工'))
+  const event = (await app.request('GET', `/api/v1/events/${eventSummary.id}`, { token: admin })).body
+  const entries = (await app.request('GET', `/api/v1/events/${event.id}/entries`, { token: admin })).body.items.filter((e) => e.status !== 'withdrawn')
+  const bank = (await app.request('GET', `/api/v1/questions?work_type_id=${electrician.id}&type=true_false`, { token: organiser })).body.items
+  const exam = (await app.request('POST', '/api/v1/exams', { token: organiser, body: {
+    title: '电工赛项理论考试', work_type_id: electrician.id, opens_at: iso(-60), closes_at: iso(3600), duration_minutes: 20,
+    paper: { mode: 'fixed', question_ids: bank.slice(0, 4).map((q) => q.id) } } })).body
+  await app.request('POST', `/api/v1/exams/${exam.id}/candidates`, { token: organiser, body: { worker_ids: entries.map((e) => e.worker_id) } })
+  assert.equal((await app.request('POST', `/api/v1/exams/${exam.id}/publish`, { token: organiser })).status, 200)
+
+  // One entrant sits it through a session token made for the test (their account does not exist).
+  const sitter = entries[0]
+  const token = 'e'.repeat(60) + '0001'  // session tokens are 64 characters
+  sqlite(app.dbFile, `INSERT INTO users(username, display_name, password_hash, worker_id, created_at) VALUES ('sitter', 'sitter', '!', ${sitter.worker_id}, '2026-01-01T00:00:00Z');
+    INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at) SELECT '${await sha256(token)}', id, 'x', '2026-01-01T00:00:00Z', '2099-01-01T00:00:00Z' FROM users WHERE username = 'sitter';`)
+  const started = await app.request('POST', `/api/v1/exams/${exam.id}/start`, { token, body: { device_id: deviceA } })
+  assert.equal(started.status, 200, JSON.stringify(started.body))
+  const start = started.body
+  const answers = start.questions.map((q) => ({ question: q.id, response: rightResponse(q, bank) }))
+  const done = (await app.request('POST', `/api/v1/exam-sessions/${start.session.id}/submit`, { token, body: { device_id: deviceA, answers } })).body.session
+  assert.equal(done.score, done.max_score)
+
+  const moved = await app.request('POST', `/api/v1/exams/${exam.id}/transfer`, { token: organiser, body: { event_id: event.id } })
+  assert.equal(moved.status, 200, JSON.stringify(moved.body))
+  assert.equal(moved.body.transferred, 1)
+  assert.equal(moved.body.absent.length, entries.length - 1)
+  const theory = event.components.find((c) => c.kind === 'theory')
+  const value = sqlite(app.dbFile, `SELECT value FROM marks WHERE source = 'exam' AND entry_id = ${sitter.id}`)
+  assert.equal(Number(value), theory.max_mark)
+  const again = (await app.request('POST', `/api/v1/exams/${exam.id}/transfer`, { token: organiser, body: { event_id: event.id } })).body
+  assert.deepEqual([again.transferred, again.replayed], [0, 1])
+  const welderEvent = comp.events.find((e) => e.id !== event.id && !(e.work_type_name === '电工'))
+  const wrongType = await app.request('POST', `/api/v1/exams/${exam.id}/transfer`, { token: organiser, body: { event_id: welderEvent.id } })
+  assert.equal(wrongType.status, 400)
+  assert.equal((await app.request('POST', `/api/v1/exams/${exam.id}/transfer`, { token: judge, body: { event_id: event.id } })).status, 403)
+
+  const record = (await app.request('GET', `/api/v1/workers/${sitter.worker_id}/exam-results`, { token: admin })).body.items
+  assert.deepEqual([record[0].title, record[0].passed, record[0].score], ['电工赛项理论考试', true, done.score], 'newest first')
+  assert.equal((await app.request('GET', `/api/v1/workers/${sitter.worker_id}/exam-results`, { token: worker })).status, 403)
+})
+
+async function sha256(text) {
+  const { createHash } = await import('node:crypto')
+  return createHash('sha256').update(text).digest('hex')
+}

@@ -231,10 +231,12 @@ void parse_question(std::string_view text, const std::string& comments, int row,
     return;
   }
 
-  // The stem: text around the blocks; a block inside the sentence (or several) leaves a "____".
+  // The stem: text around the blocks; a block inside the sentence (or several) leaves a "____". A
+  // fill-in block ending the text leaves one when it is glued to the words ("频率为{=50}") but not
+  // after a space or a question mark ("频率是多少？ {=50}").
   const Block& first = blocks.front();
   const std::string_view after_last = trim(text.substr(spans.back().second + 1));
-  const bool marks = blocks.size() > 1 || !after_last.empty() ||
+  const bool leaves_blanks = blocks.size() > 1 || !after_last.empty() ||
                      (first.kind == Block::Kind::fill && spans[0].first > 0 &&
                       std::string_view(" \t\n").find(text[spans[0].first - 1]) == std::string_view::npos &&
                       !closes_sentence(text.substr(0, spans[0].first)));
@@ -242,7 +244,7 @@ void parse_question(std::string_view text, const std::string& comments, int row,
   size_t from = 0;
   for (const auto& [open_at, close_at] : spans) {
     stem += unescape(text.substr(from, open_at - from));
-    if (marks) stem += kBlankMark;
+    if (leaves_blanks) stem += kBlankMark;
     from = close_at + 1;
   }
   stem += unescape(text.substr(from));

@@ -74,6 +74,25 @@ void add_exam_routes(Router& router, service::Services& s) {
     return json_response(json::object{{"items", std::move(items)}});
   });
 
+  router.add("POST", "/api/v1/exams/{id}/transfer", Access::signed_in, [&s](Request& req) {
+    const auto event = opt_id(parse_object(req), "event_id");
+    if (!event) throw core::invalid("event_id", "event_id 为必填项 (is required)");
+    const auto out = s.exam_results.transfer_to_event(*req.actor, path_id(req), *event);
+    json::array absent;
+    for (const auto& name : out.absent) absent.emplace_back(name);
+    return json_response(json::object{{"transferred", out.transferred}, {"replayed", out.replayed}, {"absent", std::move(absent)},
+                                      {"not_entered", out.not_entered}});
+  });
+  router.add("GET", "/api/v1/workers/{id}/exam-results", Access::signed_in, [&s](Request& req) {
+    json::array items;
+    for (const auto& a : s.exam_results.worker_record(*req.actor, path_id(req)))
+      items.push_back(json::object{{"exam_id", id_json(a.exam_id)}, {"title", a.title}, {"work_type_name", a.work_type_name},
+                                   {"submitted_at", a.submitted_at}, {"score", a.score ? json::value(*a.score) : json::value(nullptr)},
+                                   {"max_score", a.max_score}, {"pass_percent", a.pass_percent}, {"passed", a.passed},
+                                   {"pending_manual", a.pending_manual}});
+    return json_response(json::object{{"items", std::move(items)}});
+  });
+
   // Candidates
   router.add("GET", "/api/v1/me/exams", Access::signed_in, [&s](Request& req) {
     return json_response(json::object{{"items", array_of(s.exam_sessions.my_exams(*req.actor))}});

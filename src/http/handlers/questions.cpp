@@ -1,4 +1,5 @@
 #include <boost/json.hpp>
+#include <charconv>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -108,7 +109,13 @@ service::QuestionFilter filter_from(const Request& req) {
   else if (active == "true" || active == "false") f.active = active == "true";
   else throw core::invalid("active", "active 应为 true、false 或 all (true, false or all)");
   f.limit = query_limit(req, 50, 200);
-  if (const auto o = query_id(req, "offset")) f.offset = static_cast<int>(std::min<std::int64_t>(*o, 1000000));
+  if (const auto o = req.query_or("offset"); !o.empty()) {
+    int offset = -1;
+    const auto [end, ec] = std::from_chars(o.data(), o.data() + o.size(), offset);
+    if (ec != std::errc() || end != o.data() + o.size() || offset < 0 || offset > 1000000)
+      throw core::invalid("offset", "offset 应为 0–1000000 的整数 (an integer 0–1,000,000)");
+    f.offset = offset;
+  }
   return f;
 }
 
