@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cstdlib>
+#include <fmt/format.h>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -121,6 +123,11 @@ PracticeAttempt store_attempt(store::Connection& c, const Context& ctx, const Wo
   return out;
 }
 
+// Numbers of a stored result as shortest round-trip text (fmt), so a repeated submit answers the very
+// same doubles: Boost.JSON's serializer does not always round-trip them.
+std::string exact(double v) { return fmt::format("{}", v); }
+double from_exact(const json::value& v) { return v.is_string() ? std::strtod(v.as_string().c_str(), nullptr) : v.to_number<double>(); }
+
 json::object result_json(const PracticeResult& r) {
   json::array items;
   for (const auto& i : r.items) {
@@ -131,11 +138,11 @@ json::object result_json(const PracticeResult& r) {
       for (const auto& s : blank) a.emplace_back(s);
       accepted.push_back(std::move(a));
     }
-    items.push_back(json::object{{"question", i.question}, {"correct", i.correct}, {"awarded", i.awarded}, {"marks", i.marks},
+    items.push_back(json::object{{"question", i.question}, {"correct", i.correct}, {"awarded", exact(i.awarded)}, {"marks", exact(i.marks)},
                                  {"correct_option_ids", std::move(correct)}, {"accepted_answers", std::move(accepted)},
                                  {"rubric", i.rubric}, {"explanation", i.explanation}});
   }
-  json::object o{{"score", r.score}, {"max_score", r.max_score}, {"percent", r.percent}, {"passed", r.passed}, {"points", r.points},
+  json::object o{{"score", exact(r.score)}, {"max_score", exact(r.max_score)}, {"percent", r.percent}, {"passed", r.passed}, {"points", r.points},
                  {"items", std::move(items)}};
   o["next_level_id"] = r.next_level_id ? json::value(*r.next_level_id) : json::value(nullptr);
   return o;
@@ -144,8 +151,8 @@ json::object result_json(const PracticeResult& r) {
 PracticeResult read_result(const std::string& text) {
   const auto o = json::parse(text).as_object();
   PracticeResult r;
-  r.score = o.at("score").to_number<double>();
-  r.max_score = o.at("max_score").to_number<double>();
+  r.score = from_exact(o.at("score"));
+  r.max_score = from_exact(o.at("max_score"));
   r.percent = percent_of(r.score, r.max_score);
   r.passed = o.at("passed").as_bool();
   r.points = static_cast<int>(o.at("points").to_number<std::int64_t>());
@@ -155,8 +162,8 @@ PracticeResult read_result(const std::string& text) {
     ItemFeedback f;
     f.question = std::string(i.at("question").as_string());
     f.correct = i.at("correct").as_bool();
-    f.awarded = i.at("awarded").to_number<double>();
-    f.marks = i.at("marks").to_number<double>();
+    f.awarded = from_exact(i.at("awarded"));
+    f.marks = from_exact(i.at("marks"));
     for (const auto& id : i.at("correct_option_ids").as_array()) f.correct_option_ids.emplace_back(id.as_string());
     for (const auto& b : i.at("accepted_answers").as_array()) {
       std::vector<std::string> blank;
