@@ -154,7 +154,7 @@ function stopChild(child, graceMs = 5000) {
 
 /**
  * Starts database, server and browser. `name` labels the log file in artifacts/.
- * Returns {baseUrl, browser, api(method, path, body, token), adminToken, stop()}.
+ * Returns {baseUrl, browser, api(method, path, body, token), demoAccounts, adminToken, stop()}.
  */
 export async function startEnv(name) {
   if (!existsSync(BIN)) throw new Error(`server binary not found: ${BIN} (build it or set SKB_BIN)`)
@@ -165,6 +165,7 @@ export async function startEnv(name) {
   const log = createWriteStream(join(ARTIFACTS, `${name}-server.log`))
   let server = null
   let browser = null
+  const demoAccounts = {}
 
   const stop = async () => {
     if (browser) await browser.close().catch(() => {})
@@ -180,7 +181,12 @@ export async function startEnv(name) {
 
   try {
     await runCli(['create-admin', '--db', db, '--username', ADMIN.username], env, ADMIN.password + '\n', log)
-    await runCli(['demo', '--db', db, '--small'], env, '', log, 120000)
+    const demoOut = await runCli(['demo', '--db', db, '--small'], env, '', log, 120000)
+    // The demo's accounts (passwords are printed once): the first listed per role, e.g. chief_judge → chief.
+    for (const l of demoOut.split('\n').filter((x) => x.startsWith('  ') && x.includes('\t'))) {
+      const [role, username, password] = l.trim().split('\t')
+      demoAccounts[role] ??= { username, password }
+    }
     server = await startServe(['serve', '--db', db, '--port', '0', '--web', WEB_DIST], env, log)
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -225,6 +231,8 @@ export async function startEnv(name) {
       return browser
     },
     api,
+    /** { role: { username, password } } of `skillbrain demo` (chief_judge, judge, organiser, worker, …). */
+    demoAccounts,
     adminToken: login.body.token,
     stop: async () => {
       process.removeListener('exit', onExit)

@@ -177,8 +177,8 @@ export const competitionsApi = {
 }
 
 /** Reads a downloaded file: {blob, filename} (filename from Content-Disposition, else `fallback`). */
-async function download(path, fallback) {
-  const res = await request(path, { raw: true })
+export async function download(path, fallback, query) {
+  const res = await request(path, { raw: true, query })
   const blob = await res.blob()
   const cd = res.headers.get('Content-Disposition') || ''
   let filename = fallback

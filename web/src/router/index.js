@@ -73,6 +73,72 @@ const routes = [
         meta: { title: 'menu.myRecord', need: 'ownRecord' }
       },
       {
+        path: 'me/exams',
+        name: 'my-exams',
+        component: () => import('../views/exams/MyExamsView.vue'),
+        meta: { title: 'menu.myExams', need: 'takeExams' }
+      },
+      {
+        path: 'me/exams/:id',
+        name: 'exam-take',
+        component: () => import('../views/exams/ExamTakeView.vue'),
+        meta: { title: 'take.title', need: 'takeExams', menu: 'my-exams' }
+      },
+      {
+        path: 'practice',
+        name: 'practice',
+        component: () => import('../views/practice/PracticeView.vue'),
+        meta: { title: 'menu.practice', need: 'takeExams' }
+      },
+      {
+        path: 'practice/:workTypeId',
+        name: 'practice-work-type',
+        component: () => import('../views/practice/PracticeWorkTypeView.vue'),
+        meta: { title: 'menu.practice', need: 'takeExams', menu: 'practice' }
+      },
+      {
+        path: 'bank',
+        name: 'bank',
+        component: () => import('../views/bank/BankView.vue'),
+        meta: { title: 'menu.bank', need: 'manageExams' }
+      },
+      {
+        path: 'exams',
+        name: 'exams',
+        component: () => import('../views/exams/ExamsView.vue'),
+        meta: { title: 'menu.exams', need: 'manageExams' }
+      },
+      {
+        path: 'exams/:id',
+        name: 'exam-detail',
+        component: () => import('../views/exams/ExamDetailView.vue'),
+        meta: { title: 'examDetail.title', need: 'gradeExams', menu: 'exams' },
+        // Graders (chief judges, judges) open the grading-only page of the exam instead.
+        beforeEnter: (to) => {
+          const auth = useAuthStore()
+          if (!auth.can.manageExams) return { name: 'grading-exam', params: to.params }
+          return true
+        }
+      },
+      {
+        path: 'grading',
+        name: 'grading',
+        component: () => import('../views/exams/GradingQueueView.vue'),
+        meta: { title: 'menu.grading', need: 'gradeExams' }
+      },
+      {
+        path: 'grading/:id',
+        name: 'grading-exam',
+        component: () => import('../views/exams/ExamGradingView.vue'),
+        meta: { title: 'grading.examTitle', need: 'gradeExams', menu: 'grading' }
+      },
+      {
+        path: 'practice-levels',
+        name: 'practice-levels',
+        component: () => import('../views/practice/LevelsView.vue'),
+        meta: { title: 'menu.practiceLevels', need: 'manageExams' }
+      },
+      {
         path: 'competitions',
         name: 'competitions',
         component: () => import('../views/competitions/CompetitionsView.vue'),

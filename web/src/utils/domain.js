@@ -45,6 +45,12 @@ export const can = {
   /** Live boards (实时排名): every signed-in user; the big screen and phone pages need no session. */
   readBoards: (u) => !!u,
   leadJudging: (u) => hasAny(u, ['admin', 'chief_judge']),
+  /** 题库, 考试, 练兵关卡 (docs/api/exams.md `manage_exams`). */
+  manageExams: (u) => hasAny(u, ['admin', 'organiser']),
+  /** Marking short answers of an exam (`grade_exams`). */
+  gradeExams: (u) => hasAny(u, ['admin', 'organiser', 'chief_judge', 'judge']),
+  /** 我的考试 and 网上练兵: an account linked to a worker record. */
+  takeExams: (u) => !!(u && u.worker_id) || hasAny(u, ['worker']),
   /** Only judging roles: such a user lands on the scoring page. */
   judgeOnly: (u) =>
     hasAny(u, ['judge', 'chief_judge']) &&

@@ -88,3 +88,14 @@ export function showLocalError(err) {
   if (!err || !err.status) console.error(err)
   ElMessage({ type: 'error', message: localErrorText(err), showClose: true, grouping: true })
 }
+
+/** The per-item problems of a refusal: `error.problems`, or `error.rows` (how the server sends 422s). */
+export function problemsOf(err) {
+  if (!err) return []
+  return (err.problems && err.problems.length ? err.problems : err.rows) || []
+}
+
+/** problemsOf(err), each with `text`: the problem in the current language. */
+export function problemRows(err) {
+  return problemsOf(err).map((p) => ({ ...p, text: localText(problemText(p)) }))
+}

@@ -1,5 +1,8 @@
 // English. Keys must match zh-CN.js exactly.
+import exams from './exams.en.js'
+
 export default {
+  ...exams,
   app: {
     name: 'SkillBrain',
     subtitle: 'Skills competitions and talent development for trade unions',
@@ -54,7 +57,13 @@ export default {
     myRecord: 'My record',
     competitions: 'Competitions',
     judging: 'Scoring',
-    live: 'Live boards'
+    live: 'Live boards',
+    myExams: 'My exams',
+    practice: 'Practice',
+    bank: 'Question bank',
+    exams: 'Exams',
+    practiceLevels: 'Practice levels',
+    grading: 'Grading'
   },
   header: {
     changePassword: 'Change password',

@@ -1,5 +1,8 @@
 // 简体中文（默认）。Keys must match en.js exactly.
+import exams from './exams.zh-CN.js'
+
 export default {
+  ...exams,
   app: {
     name: '技能数字大脑',
     subtitle: '职工技能竞赛与人才发展平台',
@@ -54,7 +57,13 @@ export default {
     myRecord: '我的档案',
     competitions: '技能竞赛',
     judging: '评分',
-    live: '实时排名'
+    live: '实时排名',
+    myExams: '我的考试',
+    practice: '网上练兵',
+    bank: '题库',
+    exams: '考试',
+    practiceLevels: '练兵关卡',
+    grading: '阅卷'
   },
   header: {
     changePassword: '修改密码',
