@@ -64,7 +64,8 @@ TransferOutcome ExamResultsService::transfer_to_event(const Actor& actor, std::i
     const auto component_id = theory->id;
     const Marker marker{actor.user_id, "exam:" + std::to_string(exam_id), "exam",
                         [component_id](const MarkTarget&, const AspectDef&, std::int64_t comp) { return comp == component_id; }};
-    for (const auto& receipt : record_marks(c, ctx_, marker, marks)) (receipt.replayed ? out.replayed : out.transferred) += 1;
+    if (!marks.empty())  // nobody sat it: every entrant is listed absent, nothing to record
+      for (const auto& receipt : record_marks(c, ctx_, marker, marks)) (receipt.replayed ? out.replayed : out.transferred) += 1;
     append_audit(c, ctx_, {actor.username, "exam.transfer", "exam", std::to_string(exam_id),
                            boost::json::serialize(boost::json::object{{"event_id", event_id}, {"marks", out.transferred},
                                                                       {"absent", out.absent.size()}})});
