@@ -28,8 +28,9 @@ constexpr std::array<std::pair<CompetitionStatus, std::string_view>, 5> kStatuse
     {CompetitionStatus::draft, "draft"}, {CompetitionStatus::registration, "registration"},
     {CompetitionStatus::running, "running"}, {CompetitionStatus::marking_closed, "marking_closed"},
     {CompetitionStatus::published, "published"}}};
-constexpr std::array<std::pair<AspectKind, std::string_view>, 3> kAspectKinds{{
-    {AspectKind::measurement, "measurement"}, {AspectKind::judgement, "judgement"}, {AspectKind::deduction, "deduction"}}};
+constexpr std::array<std::pair<AspectKind, std::string_view>, 4> kAspectKinds{{
+    {AspectKind::measurement, "measurement"}, {AspectKind::judgement, "judgement"}, {AspectKind::deduction, "deduction"},
+    {AspectKind::time, "time"}}};
 constexpr std::array<std::pair<ComponentKind, std::string_view>, 2> kComponentKinds{{
     {ComponentKind::theory, "theory"}, {ComponentKind::practical, "practical"}}};
 constexpr std::array<std::pair<TotalMode, std::string_view>, 2> kModes{{{TotalMode::weighted, "weighted"}, {TotalMode::raw_sum, "raw_sum"}}};
@@ -72,8 +73,18 @@ std::vector<SchemeProblem> validate_scheme(TotalMode mode, const std::vector<Sch
     weights += comp.weight;
     if (comp.aspects.empty()) problems.push_back({ci, -1, "no_aspects", "至少需要一个评分细项 (at least one aspect)"});
     double sum = 0;
+    int times = 0;
     for (size_t a = 0; a < comp.aspects.size(); ++a) {
       const auto& asp = comp.aspects[a];
+      if (asp.kind == AspectKind::time) {
+        // A time worth 0 marks is recorded for the tie-break only.
+        if (asp.max_mark < 0) problems.push_back({ci, static_cast<int>(a), "aspect_max_not_positive", "计时分值不能为负 (a time's marks cannot be negative)"});
+        if (asp.max_mark > 0 && !(comp.time_limit_seconds && *comp.time_limit_seconds > 0))
+          problems.push_back({ci, static_cast<int>(a), "time_needs_limit", "按用时评分需设置时限 (time-based scoring needs the task's time limit)"});
+        if (++times == 2) problems.push_back({ci, static_cast<int>(a), "too_many_times", "每个项目最多一个计时细项 (one time per task)"});
+        sum += asp.max_mark;
+        continue;
+      }
       if (!(asp.max_mark > 0)) problems.push_back({ci, static_cast<int>(a), "aspect_max_not_positive", "细项分值应大于0 (aspect max must be positive)"});
       if (asp.kind == AspectKind::measurement && asp.bands.empty() && !(asp.step > 0))
         problems.push_back({ci, static_cast<int>(a), "step_not_positive", "评分步长应大于0 (step must be positive)"});

@@ -34,13 +34,16 @@ struct SchemeComponent {
   double max_mark = 100;
   double weight = 1;
   std::vector<Aspect> aspects;
+  std::optional<double> time_limit_seconds;
 };
 
 struct SchemeProblem {
   int component = -1;  // index, -1 = the scheme as a whole
   int aspect = -1;
   std::string code;  // stable: scheme_empty, max_not_positive, weight_out_of_range, no_aspects,
-                     // aspect_max_not_positive, step_not_positive, aspect_sum_mismatch, weights_not_one
+                     // aspect_max_not_positive, step_not_positive, aspect_sum_mismatch, weights_not_one,
+                     // time_needs_limit (a time aspect worth marks in a component without a time
+                     // limit), too_many_times (more than one time aspect in a component)
   std::string message;
 };
 

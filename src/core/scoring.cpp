@@ -48,6 +48,17 @@ AspectScore score_measurement(const Aspect& aspect, const AspectMarks& marks) {
   return out;
 }
 
+// A completion time: recorded by a timekeeper or a timing device; two differing records are flagged.
+AspectScore score_time(const AspectMarks& marks) {
+  AspectScore out{marks.aspect_id};
+  if (marks.values.empty()) return out;
+  const double value = marks.values.front();
+  out.complete = std::isfinite(value);
+  out.flagged = std::any_of(marks.values.begin(), marks.values.end(), [&](double v) { return !(std::abs(v - value) <= 0.005); });
+  if (out.complete) out.seconds = value;
+  return out;
+}
+
 AspectScore score_judgement(const Aspect& aspect, const AspectMarks& marks, int min_judges) {
   AspectScore out{marks.aspect_id};
   std::vector<double> panel;
@@ -101,6 +112,9 @@ std::optional<std::string> check_mark(const Aspect& aspect, double value) {
           return "测量分须为步长的整数倍 (measurement marks must be multiples of the step)";
       }
       return std::nullopt;
+    case AspectKind::time:
+      if (value < 0 || value > 86400) return "用时应在 0–86400 秒之间 (a time is 0–86,400 seconds)";
+      return std::nullopt;
   }
   return "未知的评分类型 (unknown aspect kind)";
 }
@@ -110,6 +124,7 @@ AspectScore score_aspect(const Aspect& aspect, const AspectMarks& marks, int min
     case AspectKind::measurement: return score_measurement(aspect, marks);
     case AspectKind::judgement: return score_judgement(aspect, marks, min_judges);
     case AspectKind::deduction: return score_deduction(aspect, marks);
+    case AspectKind::time: return score_time(marks);
   }
   return AspectScore{marks.aspect_id};
 }
@@ -137,6 +152,17 @@ double time_score(double seconds, double fastest_seconds, double limit_seconds, 
   if (seconds <= fastest_seconds) return max_mark;
   if (seconds >= limit_seconds || limit_seconds <= fastest_seconds) return 0;
   return max_mark * (limit_seconds - seconds) / (limit_seconds - fastest_seconds);
+}
+
+std::vector<double> time_scores(const std::vector<TimedResult>& field, double limit_seconds, double max_mark) {
+  std::optional<double> fastest;
+  for (const TimedResult& r : field)
+    if (r.seconds && !r.disqualified && std::isfinite(*r.seconds) && (!fastest || *r.seconds < *fastest)) fastest = r.seconds;
+  std::vector<double> out;
+  out.reserve(field.size());
+  for (const TimedResult& r : field)
+    out.push_back(r.seconds && fastest && !r.disqualified ? time_score(*r.seconds, *fastest, limit_seconds, max_mark) : 0);
+  return out;
 }
 
 double total_score(TotalMode mode, const std::vector<ComponentScore>& components) {

@@ -8,7 +8,9 @@
 
 namespace skb::core {
 
-enum class AspectKind { measurement, judgement, deduction };
+// time: a completion time in seconds (计时). Its max_mark is what the fastest earns (time-based
+// scoring relative to the field, see time_scores); 0 records the time for the tie-break only.
+enum class AspectKind { measurement, judgement, deduction, time };
 
 // A measured value (a deviation in mm, a time in s) mapped to marks: the first band whose
 // [from, to) holds the value gives its marks.
@@ -40,6 +42,7 @@ struct AspectScore {
   bool flagged = false;    // judgement panel disagrees by more than 1 point: the chief judge decides
   bool disqualified = false;
   double panel_mean = 0;   // judgement: the (trimmed) mean on the 0–3 scale
+  std::optional<double> seconds = std::nullopt;  // time: the completion time recorded (0 marks until time_scores runs)
 };
 
 // Checks a single mark as typed: measurement within [0, max] on the step (or any number when a table maps it),
@@ -65,7 +68,8 @@ struct ComponentScore {
   bool complete = false;
   bool flagged = false;
   bool disqualified = false;
-  std::optional<double> seconds;  // completion time, when the task is timed
+  std::optional<double> seconds;  // completion time, when the task is timed (allowances taken off)
+  bool timed = false;             // the task has a time aspect (a missing time then counts slowest)
 };
 
 // Σ aspect scores of one practical task.
@@ -74,6 +78,14 @@ ComponentScore sum_component(std::int64_t component_id, double max_mark, double 
 // Time-based scoring: the fastest completion gets full marks, the others by a linear scale down to the
 // limit, over the limit none.
 double time_score(double seconds, double fastest_seconds, double limit_seconds, double max_mark);
+
+// One entrant's time on a timed aspect, for scoring the field.
+struct TimedResult {
+  std::optional<double> seconds;  // none: did not finish (0 marks, slowest in a tie-break)
+  bool disqualified = false;      // scores nothing and does not set the benchmark
+};
+// time_score for every entrant against the fastest time of those not disqualified.
+std::vector<double> time_scores(const std::vector<TimedResult>& field, double limit_seconds, double max_mark);
 
 enum class TotalMode { weighted, raw_sum };
 

@@ -77,7 +77,8 @@ json::object row_json(const EventBoards& b, const BoardEntrant& e, Placed placed
       if (r.aspects[aspect_index].complete) ++marked;
     }
     tasks.push_back(json::object{{"id", id_json(def.id)}, {"score", core::round2(r.components[i].score)}, {"marked", marked},
-                                 {"of", of}, {"done", r.components[i].complete}});
+                                 {"of", of}, {"done", r.components[i].complete},
+                                 {"seconds", r.components[i].seconds ? json::value(*r.components[i].seconds) : json::value(nullptr)}});
   }
   json::value venue = nullptr;
   if (e.entry.venue_id) venue = json::object{{"id", id_json(*e.entry.venue_id)}, {"name", e.entry.venue_name}};

@@ -9,6 +9,9 @@ const core::Board EventBoards::kEmpty;
 std::unique_ptr<EventBoards> EventBoards::load(store::Connection& c, std::int64_t event_id) {
   auto b = std::make_unique<EventBoards>();
   b->event_ = load_event(c, event_id);
+  b->allowances_ = load_time_allowances(c, event_id);
+  b->field_scored_ = has_time_scoring(b->event_);
+  b->loading_ = true;
   b->competition_status_ = std::string(core::to_code(b->event_.competition_status));
   for (const auto& r : c.query("SELECT v.id, v.name FROM venues v JOIN event_venues ev ON ev.venue_id = v.id WHERE ev.event_id = ? ORDER BY v.id",
                                {event_id}))
@@ -49,6 +52,7 @@ std::unique_ptr<EventBoards> EventBoards::load(store::Connection& c, std::int64_
 
   bool captured = false;
   const auto capture = [&] {
+    if (b->field_scored_) b->rescore_field();
     for (auto& [id, e] : b->entrants_) e.frozen = e.live, e.frozen_seq = e.live_seq;
     for (auto id : b->freeze_->revealed)
       if (auto e = b->entrants_.find(id); e != b->entrants_.end()) e->second.frozen.reset();
@@ -61,6 +65,8 @@ std::unique_ptr<EventBoards> EventBoards::load(store::Connection& c, std::int64_
     b->apply({r.i64(0), event_id, r.i64(1), r.i64(2), r.i64(3), r.f64(4), r.str(5)});
   }
   if (b->freeze_ && !captured) capture();
+  b->loading_ = false;
+  if (b->field_scored_) b->rescore_field();
   for (const auto& [id, e] : b->entrants_) b->place(e), b->dirty_.insert(id);
   return b;
 }
@@ -72,7 +78,9 @@ bool EventBoards::apply(const LoggedMark& m) {
   if (it == entrants_.end()) return false;  // withdrawn: kept in the marks, off the boards
   auto& e = it->second;
   const auto before = e.live.components;
-  rescore(e);
+  const bool whole_field = field_scored_ && !loading_;
+  if (whole_field) rescore_field();
+  else rescore(e);
   e.live_seq = m.seq;
   dirty_.insert(e.entry.id);
   // The ticker tells of tasks finished (or re-scored once finished), not of every single mark.
@@ -84,7 +92,11 @@ bool EventBoards::apply(const LoggedMark& m) {
       if (ticker_.size() > kTickerLength) ticker_.pop_back();
     }
   }
-  place(e);
+  if (!whole_field) {
+    place(e);
+    return true;
+  }
+  for (const auto& [id, other] : entrants_) place(other), dirty_.insert(id);
   return true;
 }
 
@@ -92,6 +104,19 @@ void EventBoards::rescore(BoardEntrant& e) {
   static const EntryMarks kNone;
   auto it = marks_.find(e.entry.id);
   e.live = score_entry(event_, e.entry, it == marks_.end() ? kNone : it->second);
+  // Alone, an entrant's timed task gets its time less the venue's allowance (marks need the field).
+  if (!field_scored_) apply_time_scores(event_, {&e.live}, allowances_);
+}
+
+void EventBoards::rescore_field() {
+  std::vector<EntryResult*> field;
+  for (auto& [id, e] : entrants_) {
+    static const EntryMarks kNone;
+    auto it = marks_.find(id);
+    e.live = score_entry(event_, e.entry, it == marks_.end() ? kNone : it->second);
+    field.push_back(&e.live);
+  }
+  apply_time_scores(event_, field, allowances_);
 }
 
 core::BoardKey EventBoards::key_of(const EntryResult& r) const { return core::competition_key(rank_input(r), event_.summary.tie_breaks); }

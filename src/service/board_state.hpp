@@ -80,6 +80,8 @@ class EventBoards {
 
  private:
   void rescore(BoardEntrant& e);
+  // Every entrant again, when timed tasks score against the field: one time can move everyone's marks.
+  void rescore_field();
   void place(const BoardEntrant& e);
   core::BoardKey key_of(const EntryResult& r) const;
 
@@ -89,6 +91,9 @@ class EventBoards {
   std::map<std::int64_t, BoardEntrant> entrants_;
   std::map<std::int64_t, EntryMarks> marks_;
   std::set<std::int64_t> judges_;
+  TimeAllowances allowances_;
+  bool field_scored_ = false;  // some timed task is scored relative to the fastest
+  bool loading_ = false;       // replaying the log: the field is rescored once at the end
   std::int64_t seq_ = 0;
   std::optional<Freeze> freeze_;
   std::deque<TickerItem> ticker_;

@@ -360,7 +360,7 @@ EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_
       throw core::conflict("scheme_frozen", "评分已开始，评分标准已冻结 (marking has started: the scheme is frozen)");
     std::vector<core::SchemeComponent> scheme;
     for (const auto& comp : components) {
-      core::SchemeComponent sc{comp.kind, comp.max_mark, comp.weight, {}};
+      core::SchemeComponent sc{comp.kind, comp.max_mark, comp.weight, {}, comp.time_limit_seconds};
       for (const auto& a : comp.aspects) sc.aspects.push_back({0, a.kind, a.max_mark, a.step, a.bands, a.disqualifies});
       scheme.push_back(std::move(sc));
     }

@@ -62,8 +62,72 @@ EntryResult score_entry(const EventView& event, const EntryView& entry, const En
 
 core::RankInput rank_input(const EntryResult& r) {
   double practical = 0, theory = 0;
-  for (const auto& c : r.components) (c.kind == core::ComponentKind::practical ? practical : theory) += c.score;
-  return {r.entry.id, r.total, practical, theory, std::nullopt, r.disqualified};
+  std::optional<double> seconds;
+  bool missing_time = false;
+  for (const auto& c : r.components) {
+    (c.kind == core::ComponentKind::practical ? practical : theory) += c.score;
+    if (!c.timed) continue;
+    if (c.seconds) seconds = seconds.value_or(0) + *c.seconds;
+    else missing_time = true;
+  }
+  if (missing_time) seconds.reset();
+  return {r.entry.id, r.total, practical, theory, seconds, r.disqualified};
+}
+
+TimeAllowances load_time_allowances(store::Connection& c, std::int64_t event_id) {
+  TimeAllowances out;
+  for (const auto& r : c.query("SELECT venue_id, component_id, seconds FROM time_allowances WHERE event_id = ?", {event_id}))
+    out[r.i64(0)][r.i64(1)] = r.f64(2);
+  return out;
+}
+
+bool has_time_scoring(const EventView& event) {
+  for (const auto& comp : event.components)
+    for (const auto& a : comp.aspects)
+      if (a.kind == core::AspectKind::time && a.max_mark > 0) return true;
+  return false;
+}
+
+void apply_time_scores(const EventView& event, const std::vector<EntryResult*>& field, const TimeAllowances& allowances) {
+  size_t flat = 0;  // index of the component's first aspect in EntryResult::aspects
+  bool rescored = false;
+  for (size_t ci = 0; ci < event.components.size(); flat += event.components[ci].aspects.size(), ++ci) {
+    const auto& comp = event.components[ci];
+    for (size_t ai = 0; ai < comp.aspects.size(); ++ai) {
+      const auto& aspect = comp.aspects[ai];
+      if (aspect.kind != core::AspectKind::time) continue;
+      std::vector<core::TimedResult> times;
+      for (auto* r : field) {
+        auto& cs = r->components.at(ci);
+        cs.timed = true;
+        cs.seconds.reset();
+        if (const auto raw = r->aspects.at(flat + ai).seconds) {
+          double allowance = 0;
+          if (r->entry.venue_id)
+            if (auto v = allowances.find(*r->entry.venue_id); v != allowances.end())
+              if (auto a = v->second.find(comp.id); a != v->second.end()) allowance = a->second;
+          cs.seconds = std::max(0.0, *raw - allowance);
+        }
+        times.push_back({cs.seconds, r->disqualified});
+      }
+      if (!(aspect.max_mark > 0) || !comp.time_limit_seconds) continue;
+      const auto marks = core::time_scores(times, *comp.time_limit_seconds, aspect.max_mark);
+      for (size_t k = 0; k < field.size(); ++k) {
+        auto& r = *field[k];
+        r.aspects[flat + ai].score = marks[k];
+        const std::vector<core::AspectScore> slice(r.aspects.begin() + static_cast<std::ptrdiff_t>(flat),
+                                                   r.aspects.begin() + static_cast<std::ptrdiff_t>(flat + comp.aspects.size()));
+        auto cs = core::sum_component(comp.id, comp.max_mark, comp.weight, slice);
+        cs.kind = comp.kind;
+        cs.timed = true;
+        cs.seconds = r.components[ci].seconds;
+        r.components[ci] = cs;
+      }
+      rescored = true;
+    }
+  }
+  if (rescored)
+    for (auto* r : field) r->total = core::round2(core::total_score(event.summary.total_mode, r->components));
 }
 
 }  // namespace skb::service

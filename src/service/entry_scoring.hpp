@@ -30,7 +30,18 @@ std::map<std::int64_t, EntryMarks> load_event_marks(store::Connection& conn, std
 // Component and aspect scores, total, complete/flagged/disqualified. Rank and award are left unset.
 EntryResult score_entry(const EventView& event, const EntryView& entry, const EntryMarks& marks);
 
-// What rank_entries (and the live board's key) sort the entrant by.
+// Seconds to take off recorded times: venue → component → seconds (an outage's time allowance).
+using TimeAllowances = std::map<std::int64_t, std::map<std::int64_t, double>>;
+TimeAllowances load_time_allowances(store::Connection& conn, std::int64_t event_id);
+
+// The field-wide part of scoring, after score_entry for every entrant of the event (all venues: one
+// task, one benchmark): each timed task's time less the venue's allowance, and time-based marks
+// relative to the fastest not disqualified. Updates aspect, component and total in place.
+void apply_time_scores(const EventView& event, const std::vector<EntryResult*>& field, const TimeAllowances& allowances);
+bool has_time_scoring(const EventView& event);  // some time aspect is worth marks
+
+// What rank_entries (and the live board's key) sort the entrant by; time: the sum of timed tasks'
+// seconds, none when any timed task has no time.
 core::RankInput rank_input(const EntryResult& result);
 
 }  // namespace skb::service

@@ -174,15 +174,19 @@ Standings compute_standings(store::Connection& c, std::int64_t event_id, std::op
   s.locked = c.query_one("SELECT locked_at FROM events WHERE id = ?", {event_id})->is_null(0) == false;
   const auto marks = load_event_marks(c, event_id, s.last_seq);
   const EntryMarks none;
-  std::vector<core::RankInput> inputs;
   std::map<std::int64_t, EntryResult> results;
   for (const auto& entry : load_entries(c, event_id)) {
-    if (entry.status == "withdrawn" || (venue_id && entry.venue_id != venue_id)) continue;
+    if (entry.status == "withdrawn") continue;
     auto it = marks.find(entry.id);
-    auto r = score_entry(event, entry, it == marks.end() ? none : it->second);
-    inputs.push_back(rank_input(r));
-    results.emplace(entry.id, std::move(r));
+    results.emplace(entry.id, score_entry(event, entry, it == marks.end() ? none : it->second));
   }
+  // Timed tasks are scored against the whole field (every venue), before a venue's view is taken.
+  std::vector<EntryResult*> field;
+  for (auto& [id, r] : results) field.push_back(&r);
+  apply_time_scores(event, field, load_time_allowances(c, event_id));
+  if (venue_id) std::erase_if(results, [&](const auto& kv) { return kv.second.entry.venue_id != venue_id; });
+  std::vector<core::RankInput> inputs;
+  for (const auto& [id, r] : results) inputs.push_back(rank_input(r));
   const auto standings = core::rank_entries(inputs, event.summary.tie_breaks);
   const auto tiers = load_award_tiers(c, event_id);
   // Awards go to complete, unflagged results only: a prize never rests on marks still in question.

@@ -21,9 +21,13 @@ bool is_chief_of(store::Connection& c, std::int64_t user_id, std::int64_t event_
   return c.query_one("SELECT 1 FROM judge_assignments WHERE event_id = ? AND user_id = ? AND chief = 1", {event_id, user_id}).has_value();
 }
 
+}  // namespace
+
 void require_chief(store::Connection& c, const Actor& actor, const EventView& event) {
   if (!is_chief_of(c, actor.user_id, event.summary.id)) require(actor, Permission::lead_judging, event.org_path);
 }
+
+namespace {
 
 PromotionView promotion_from(const store::Row& r) {
   return {r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.str(4), r.str(5), static_cast<core::SkillLevel>(r.i64(6)),

@@ -59,4 +59,7 @@ class ResultsService {
 // promotes above their current level get a proposal. Called by the competition's status change.
 void publish_results(store::Connection& conn, const Context& ctx, const std::string& by, std::int64_t competition_id);
 
+// The event's chief judge (by assignment) or a lead_judging grant covering it; else forbidden.
+void require_chief(store::Connection& conn, const Actor& actor, const EventView& event);
+
 }  // namespace skb::service

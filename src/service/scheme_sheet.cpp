@@ -59,7 +59,7 @@ const std::array<std::array<const char*, 2>, 13> kNotes{{
     {"时限(分钟)", "该模块的完成时限，可留空"},
     {"评分项目", "评分细项所属的评分项目，可留空"},
     {"评分细项", "具体评分内容；理论模块可留空（即理论考试成绩）"},
-    {"评分方式", "测量（按测量值评分）、评价（裁判0–3分评价）或 扣分（出现即扣分）"},
+    {"评分方式", "测量（按测量值评分）、评价（裁判0–3分评价）、扣分（出现即扣分）或 计时（用时秒数；配分>0 时最快者得满分、其余按时限线性递减，0 仅用于同分比较）"},
     {"配分", "该细项满分；扣分项为出现时扣去的分值"},
     {"步长", "测量评分的最小分值单位，留空为0.5"},
     {"测量区间", "如 0-0.5:5;0.5-1:3 表示测量值在[0,0.5)得5分、[0.5,1)得3分；可留空"},
@@ -83,6 +83,7 @@ const char* aspect_kind_text(core::AspectKind k) {
     case core::AspectKind::measurement: return "测量";
     case core::AspectKind::judgement: return "评价";
     case core::AspectKind::deduction: return "扣分";
+    case core::AspectKind::time: return "计时";
   }
   return "";
 }
@@ -216,6 +217,7 @@ std::optional<core::AspectKind> parse_aspect_kind_text(const std::string& t) {
   if (t == "测量" || t == "测量分" || t == "measurement") return core::AspectKind::measurement;
   if (t == "评价" || t == "评价分" || t == "judgement") return core::AspectKind::judgement;
   if (t == "扣分" || t == "扣分项" || t == "deduction") return core::AspectKind::deduction;
+  if (t == "计时" || t == "用时" || t == "time") return core::AspectKind::time;
   return std::nullopt;
 }
 
@@ -387,7 +389,7 @@ class RowReader {
     text_fits(a.criterion, "criterion", "评分项目", 100);
     const auto kind_text = trimmed(r.aspect_kind);
     if (kind_text.empty()) {
-      problem("aspect_kind", "required", "请填写评分方式（测量/评价/扣分） (aspect_kind is required)");
+      problem("aspect_kind", "required", "请填写评分方式（测量/评价/扣分/计时） (aspect_kind is required)");
     } else if (auto k = parse_aspect_kind_text(kind_text)) {
       a.kind = *k;
     } else {

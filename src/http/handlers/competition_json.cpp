@@ -118,10 +118,11 @@ json::value to_json(const service::Standings& s) {
     for (const auto& c : r.components)
       comps.push_back(json::object{{"component_id", id_json(c.component_id)}, {"kind", core::to_code(c.kind)},
                                    {"score", core::round2(c.score)}, {"max_mark", c.max_mark}, {"complete", c.complete},
-                                   {"flagged", c.flagged}});
+                                   {"flagged", c.flagged}, {"seconds", c.seconds ? json::value(*c.seconds) : json::value(nullptr)}});
     for (const auto& a : r.aspects)
       aspects.push_back(json::object{{"aspect_id", id_json(a.aspect_id)}, {"score", core::round2(a.score)},
-                                     {"complete", a.complete}, {"flagged", a.flagged}});
+                                     {"complete", a.complete}, {"flagged", a.flagged},
+                                     {"seconds", a.seconds ? json::value(*a.seconds) : json::value(nullptr)}});
     rows.push_back(json::object{{"rank", r.rank}, {"tied", r.tied}, {"total", r.total}, {"complete", r.complete},
                                 {"flagged", r.flagged}, {"disqualified", r.disqualified}, {"award", r.award},
                                 {"honour", r.honour}, {"entry", to_json(r.entry)}, {"components", comps}, {"aspects", aspects}});
@@ -201,7 +202,7 @@ std::vector<service::ComponentDef> scheme_from_json(const json::object& body) {
         a.criterion = opt_string(ao, "criterion", 400).value_or("");
         a.name = required_string(ao, "name", 800);
         const auto ak = core::parse_aspect_kind(required_string(ao, "kind", 20));
-        if (!ak) throw core::invalid(af + ".kind", "kind 应为 measurement / judgement / deduction");
+        if (!ak) throw core::invalid(af + ".kind", "kind 应为 measurement / judgement / deduction / time");
         a.kind = *ak;
         a.max_mark = number(ao, "max_mark", af + ".max_mark");
         a.step = number(ao, "step", af + ".step", 0.5);

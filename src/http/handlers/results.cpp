@@ -55,6 +55,19 @@ boost::json::value to_json(const service::PromotionView& p) {
 
 }  // namespace
 
+namespace {
+
+boost::json::array time_allowances_json(const std::vector<service::TimeAllowanceView>& items) {
+  boost::json::array out;
+  for (const auto& t : items)
+    out.push_back(boost::json::object{{"venue_id", id_json(t.venue_id)}, {"venue_name", t.venue_name}, {"component_id", id_json(t.component_id)},
+                                      {"component_name", t.component_name}, {"seconds", t.seconds}, {"reason", t.reason},
+                                      {"recorded_by", t.recorded_by}, {"recorded_at", t.recorded_at}});
+  return out;
+}
+
+}  // namespace
+
 void add_result_routes(Router& router, service::Services& s) {
   router.add("POST", "/api/v1/events/{id}/flags/resolve", Access::signed_in, [&s](Request& req) {
     const auto body = parse_object(req);
@@ -129,6 +142,23 @@ void add_result_routes(Router& router, service::Services& s) {
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"results.xlsx\"; filename*=UTF-8''%E6%88%90%E7%BB%A9.xlsx");
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
+  });
+  router.add("GET", "/api/v1/events/{id}/time-allowances", Access::signed_in, [&s](Request& req) {
+    return json_response(boost::json::object{{"items", time_allowances_json(s.time_allowances.list(*req.actor, path_id(req)))}});
+  });
+  router.add("PUT", "/api/v1/events/{id}/time-allowances", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    service::TimeAllowanceInput in;
+    const auto venue = opt_id(body, "venue_id"), component = opt_id(body, "component_id");
+    if (!venue) throw core::invalid("venue_id", "venue_id 为必填项 (is required)");
+    if (!component) throw core::invalid("component_id", "component_id 为必填项 (is required)");
+    in.venue_id = *venue;
+    in.component_id = *component;
+    const auto* seconds = body.if_contains("seconds");
+    if (!seconds || !seconds->is_number()) throw core::invalid("seconds", "seconds 应为数字 (must be a number)");
+    in.seconds = seconds->to_number<double>();
+    in.reason = opt_string(body, "reason", 4000).value_or("");
+    return json_response(boost::json::object{{"items", time_allowances_json(s.time_allowances.set(*req.actor, path_id(req), in))}});
   });
 }
 

@@ -326,3 +326,34 @@ TEST(ScoringRound2, ZeroIsNeverNegative) {
   EXPECT_FALSE(std::signbit(r));
   EXPECT_DOUBLE_EQ(round2(123456.789), 123456.79);
 }
+
+TEST(ScoringTime, ATimeIsZeroToADayAndTwoDifferentRecordsAreFlagged) {
+  const Aspect time{1, AspectKind::time, 20, 0.5, {}, false};
+  EXPECT_FALSE(check_mark(time, 0));
+  EXPECT_FALSE(check_mark(time, 312.37));  // no step for times
+  EXPECT_TRUE(check_mark(time, -1));
+  EXPECT_TRUE(check_mark(time, 86401));
+  const auto one = score_aspect(time, {1, {300}});
+  EXPECT_TRUE(one.complete);
+  EXPECT_FALSE(one.flagged);
+  EXPECT_EQ(one.seconds, 300);
+  EXPECT_EQ(one.score, 0) << "marks for time come from the field";
+  EXPECT_TRUE(score_aspect(time, {1, {300, 301}}).flagged);
+  EXPECT_FALSE(score_aspect(time, {1, {}}).complete);
+}
+
+TEST(ScoringTime, TheFastestNotDisqualifiedSetsTheBenchmark) {
+  // Scenario 07 by hand: limit 900 s, 20 marks; 250 s was disqualified.
+  const std::vector<TimedResult> field{{300, false}, {600, false}, {450, false}, {950, false}, {std::nullopt, false}, {700, false},
+                                       {250, true}};
+  const auto marks = time_scores(field, 900, 20);
+  ASSERT_EQ(marks.size(), field.size());
+  EXPECT_DOUBLE_EQ(marks[0], 20);
+  EXPECT_DOUBLE_EQ(marks[1], 10);      // 20 × (900 − 600) / (900 − 300)
+  EXPECT_DOUBLE_EQ(marks[2], 15);      // 20 × 450 / 600
+  EXPECT_DOUBLE_EQ(marks[3], 0);       // over the limit
+  EXPECT_DOUBLE_EQ(marks[4], 0);       // no time
+  EXPECT_NEAR(marks[5], 20.0 * 200 / 600, 1e-12);
+  EXPECT_DOUBLE_EQ(marks[6], 0);       // disqualified
+  EXPECT_EQ(time_scores({{std::nullopt, false}}, 900, 20), std::vector<double>{0});
+}
