@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 
 namespace skb::core {
@@ -185,6 +186,26 @@ std::vector<double> standardise(const std::vector<double>& scores) {
   if (!(sd > kEpsilon * std::max(1.0, std::abs(m)))) return out;
   for (std::size_t i = 0; i < scores.size(); ++i) out[i] = 500 + 100 * (scores[i] - m) / sd;
   return out;
+}
+
+void standardise_by_venue(const std::vector<VenueComponents>& field) {
+  if (field.empty()) return;
+  const std::size_t components = field.front().components->size();
+  for (std::size_t ci = 0; ci < components; ++ci) {
+    std::map<std::int64_t, std::vector<const VenueComponents*>> by_venue;
+    for (const VenueComponents& e : field)
+      if (!e.disqualified && ci < e.components->size()) by_venue[e.venue].push_back(&e);
+    for (const auto& [venue, members] : by_venue) {
+      std::vector<double> raw;
+      for (const auto* e : members) raw.push_back((*e->components)[ci].score);
+      const std::vector<double> z = standardise(raw);
+      for (std::size_t k = 0; k < members.size(); ++k) {
+        ComponentScore& c = (*members[k]->components)[ci];
+        c.score = z[k];
+        c.max_mark = 100;
+      }
+    }
+  }
 }
 
 double round2(double value) {

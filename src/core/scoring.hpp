@@ -96,6 +96,16 @@ double total_score(TotalMode mode, const std::vector<ComponentScore>& components
 // Population sd; when every score is the same, every result is 500.
 std::vector<double> standardise(const std::vector<double>& scores);
 
+// One entrant's component scores, for standardising a simultaneous contest venue by venue.
+struct VenueComponents {
+  std::int64_t venue = 0;  // entrants without a venue form one group of their own
+  bool disqualified = false;
+  std::vector<ComponentScore>* components = nullptr;
+};
+// Cross-venue fairness: each component standardised within each venue over the entrants not
+// disqualified, its max_mark set to 100 so a weighted total is Σ weight × standard score.
+void standardise_by_venue(const std::vector<VenueComponents>& field);
+
 // Rounds to hundredths, the precision every result is published in: halves away from zero, after
 // snapping binary noise (84.99499999999 → 84.995 → 85.00).
 double round2(double value);

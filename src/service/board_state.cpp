@@ -10,7 +10,7 @@ std::unique_ptr<EventBoards> EventBoards::load(store::Connection& c, std::int64_
   auto b = std::make_unique<EventBoards>();
   b->event_ = load_event(c, event_id);
   b->allowances_ = load_time_allowances(c, event_id);
-  b->field_scored_ = has_time_scoring(b->event_);
+  b->field_scored_ = scored_against_field(b->event_);
   b->loading_ = true;
   b->competition_status_ = std::string(core::to_code(b->event_.competition_status));
   for (const auto& r : c.query("SELECT v.id, v.name FROM venues v JOIN event_venues ev ON ev.venue_id = v.id WHERE ev.event_id = ? ORDER BY v.id",
@@ -105,7 +105,7 @@ void EventBoards::rescore(BoardEntrant& e) {
   auto it = marks_.find(e.entry.id);
   e.live = score_entry(event_, e.entry, it == marks_.end() ? kNone : it->second);
   // Alone, an entrant's timed task gets its time less the venue's allowance (marks need the field).
-  if (!field_scored_) apply_time_scores(event_, {&e.live}, allowances_);
+  if (!field_scored_) apply_field_scores(event_, {&e.live}, allowances_);
 }
 
 void EventBoards::rescore_field() {
@@ -116,7 +116,7 @@ void EventBoards::rescore_field() {
     e.live = score_entry(event_, e.entry, it == marks_.end() ? kNone : it->second);
     field.push_back(&e.live);
   }
-  apply_time_scores(event_, field, allowances_);
+  apply_field_scores(event_, field, allowances_);
 }
 
 core::BoardKey EventBoards::key_of(const EntryResult& r) const { return core::competition_key(rank_input(r), event_.summary.tie_breaks); }

@@ -67,6 +67,7 @@ EventSummary summary_from(store::Connection& c, const store::Row& r) {
   e.total_mode = core::parse_total_mode(r.str(6)).value_or(core::TotalMode::raw_sum);
   e.tie_breaks = parse_tie_breaks(r.str(7));
   e.min_judges = static_cast<int>(r.i64(8));
+  e.standardise_venues = r.i64(9) != 0;
   for (const auto& v : c.query("SELECT venue_id FROM event_venues WHERE event_id = ? ORDER BY venue_id", {e.id}))
     e.venue_ids.push_back(v.i64(0));
   e.entry_count = c.query_one("SELECT COUNT(*) FROM entries WHERE event_id = ? AND status <> 'withdrawn'", {e.id})->i64(0);
@@ -74,8 +75,8 @@ EventSummary summary_from(store::Connection& c, const store::Row& r) {
 }
 
 constexpr const char* kEventSelect =
-    "SELECT e.id, e.competition_id, e.name, e.work_type_id, w.name, e.team_size, e.total_mode, e.tie_breaks, e.min_judges "
-    "FROM events e JOIN work_types w ON w.id = e.work_type_id";
+    "SELECT e.id, e.competition_id, e.name, e.work_type_id, w.name, e.team_size, e.total_mode, e.tie_breaks, e.min_judges, "
+    "e.standardise_venues FROM events e JOIN work_types w ON w.id = e.work_type_id";
 
 CompetitionView load_competition(store::Connection& c, std::int64_t id) {
   auto r = c.query_one(
@@ -321,10 +322,10 @@ EventView CompetitionService::add_event(const Actor& actor, std::int64_t competi
       if (!c.query_one("SELECT 1 FROM venues WHERE id = ? AND competition_id = ?", {venue, competition_id}))
         throw core::invalid("venue_ids", "赛区不属于该竞赛 (venue " + std::to_string(venue) + " is not in this competition)");
     const auto id = c.insert_returning_id(
-        "INSERT INTO events(competition_id, work_type_id, name, team_size, total_mode, tie_breaks, min_judges, status, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id",
+        "INSERT INTO events(competition_id, work_type_id, name, team_size, total_mode, tie_breaks, min_judges, standardise_venues, "
+        "status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id",
         {competition_id, in.work_type_id, name, std::int64_t{in.team_size}, std::string(core::to_code(*mode)),
-         join_tie_breaks(rules), std::int64_t{in.min_judges}, ctx_.now_rfc3339()});
+         join_tie_breaks(rules), std::int64_t{in.min_judges}, std::int64_t{in.standardise_venues ? 1 : 0}, ctx_.now_rfc3339()});
     for (auto venue : std::set<std::int64_t>(in.venue_ids.begin(), in.venue_ids.end()))
       c.execute("INSERT INTO event_venues(event_id, venue_id) VALUES (?, ?)", {id, venue});
     append_audit(c, ctx_, {actor.username, "event.create", "event", std::to_string(id),

@@ -26,6 +26,7 @@ struct EventSummary {
   core::TotalMode total_mode = core::TotalMode::raw_sum;
   std::vector<core::TieBreak> tie_breaks;
   int min_judges = 3;
+  bool standardise_venues = false;  // each component standardised per venue before ranking
   std::vector<std::int64_t> venue_ids;
   std::int64_t entry_count = 0;
 };
@@ -57,6 +58,7 @@ struct EventInput {
   std::string total_mode = "raw_sum";
   std::vector<std::string> tie_breaks{"practical_higher", "time_lower"};
   int min_judges = 3;
+  bool standardise_venues = false;
   std::vector<std::int64_t> venue_ids;
 };
 

@@ -81,14 +81,15 @@ TimeAllowances load_time_allowances(store::Connection& c, std::int64_t event_id)
   return out;
 }
 
-bool has_time_scoring(const EventView& event) {
+bool scored_against_field(const EventView& event) {
+  if (event.summary.standardise_venues) return true;
   for (const auto& comp : event.components)
     for (const auto& a : comp.aspects)
       if (a.kind == core::AspectKind::time && a.max_mark > 0) return true;
   return false;
 }
 
-void apply_time_scores(const EventView& event, const std::vector<EntryResult*>& field, const TimeAllowances& allowances) {
+void apply_field_scores(const EventView& event, const std::vector<EntryResult*>& field, const TimeAllowances& allowances) {
   size_t flat = 0;  // index of the component's first aspect in EntryResult::aspects
   bool rescored = false;
   for (size_t ci = 0; ci < event.components.size(); flat += event.components[ci].aspects.size(), ++ci) {
@@ -125,6 +126,12 @@ void apply_time_scores(const EventView& event, const std::vector<EntryResult*>& 
       }
       rescored = true;
     }
+  }
+  if (event.summary.standardise_venues && field.size() > 1) {
+    std::vector<core::VenueComponents> venues;
+    for (auto* r : field) venues.push_back({r->entry.venue_id.value_or(0), r->disqualified, &r->components});
+    core::standardise_by_venue(venues);
+    rescored = true;
   }
   if (rescored)
     for (auto* r : field) r->total = core::round2(core::total_score(event.summary.total_mode, r->components));

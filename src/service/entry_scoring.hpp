@@ -37,8 +37,10 @@ TimeAllowances load_time_allowances(store::Connection& conn, std::int64_t event_
 // The field-wide part of scoring, after score_entry for every entrant of the event (all venues: one
 // task, one benchmark): each timed task's time less the venue's allowance, and time-based marks
 // relative to the fastest not disqualified. Updates aspect, component and total in place.
-void apply_time_scores(const EventView& event, const std::vector<EntryResult*>& field, const TimeAllowances& allowances);
-bool has_time_scoring(const EventView& event);  // some time aspect is worth marks
+// Then, when the event standardises venues, each component per venue (core::standardise_by_venue).
+void apply_field_scores(const EventView& event, const std::vector<EntryResult*>& field, const TimeAllowances& allowances);
+// Whether one entrant's marks can change others' results (time-based marks, standardisation).
+bool scored_against_field(const EventView& event);
 
 // What rank_entries (and the live board's key) sort the entrant by; time: the sum of timed tasks'
 // seconds, none when any timed task has no time.

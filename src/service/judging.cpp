@@ -183,7 +183,7 @@ Standings compute_standings(store::Connection& c, std::int64_t event_id, std::op
   // Timed tasks are scored against the whole field (every venue), before a venue's view is taken.
   std::vector<EntryResult*> field;
   for (auto& [id, r] : results) field.push_back(&r);
-  apply_time_scores(event, field, load_time_allowances(c, event_id));
+  apply_field_scores(event, field, load_time_allowances(c, event_id));
   if (venue_id) std::erase_if(results, [&](const auto& kv) { return kv.second.entry.venue_id != venue_id; });
   std::vector<core::RankInput> inputs;
   for (const auto& [id, r] : results) inputs.push_back(rank_input(r));

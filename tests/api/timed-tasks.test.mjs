@@ -123,3 +123,32 @@ test('times score against the fastest of every venue; ties fall to the faster; a
   s = await standings()
   assert.equal(s.get(entries[1].id).total, 90)
 })
+
+test('an event that standardises venues ranks a strict venue’s best ahead of a generous venue’s (scenario 08 over HTTP)', async () => {
+  const ev = (await app.request('POST', `/api/v1/competitions/${comp.id}/events`, { token: organiser, body: {
+    name: '钳工（标准化）', work_type_id: event.work_type_id, total_mode: 'weighted', tie_breaks: [], standardise_venues: true,
+    venue_ids: venues.map((v) => v.id) } })).body
+  assert.equal(ev.standardise_venues, true)
+  const set = await app.request('PUT', `/api/v1/events/${ev.id}/scheme`, { token: organiser, body: { components: [
+    { kind: 'practical', name: '实操任务', max_mark: 100, weight: 1, aspects: [{ name: '实操任务', kind: 'measurement', max_mark: 100, step: 0.5 }] }] } })
+  assert.equal(set.status, 200, JSON.stringify(set.body))
+  const aspect = set.body.components[0].aspects[0]
+  await app.request('POST', `/api/v1/competitions/${comp.id}/status`, { token: organiser, body: { status: 'registration' } })
+  const fitters = (await app.request('GET', `/api/v1/workers?limit=6&work_type_id=${event.work_type_id}`, { token: admin })).body.items
+  assert.equal(fitters.length, 6)
+  const marks = [90, 80, 70, 78, 64, 52]  // three at each venue
+  const ids = []
+  for (const [i, w] of fitters.entries()) {
+    const r = await app.request('POST', `/api/v1/events/${ev.id}/entries`, { token: organiser, body: { worker_id: w.id, venue_id: venues[i < 3 ? 0 : 1].id } })
+    assert.equal(r.status, 201, JSON.stringify(r.body))
+    ids.push(r.body.id)
+  }
+  assert.equal((await app.request('POST', `/api/v1/events/${ev.id}/judges`, { token: organiser, body: { user_id: judgeId } })).status, 201)
+  await app.request('POST', `/api/v1/competitions/${comp.id}/status`, { token: organiser, body: { status: 'running' } })
+  const r = await app.request('POST', '/api/v1/marks', { token: judge, body: { marks: ids.map((id, i) => ({ client_id: `std-${i}`, entry_id: id, aspect_id: aspect.id, value: marks[i] })) } })
+  assert.equal(r.status, 201, JSON.stringify(r.body))
+  const rows = (await app.request('GET', `/api/v1/events/${ev.id}/standings`, { token: organiser })).body.items
+  const byId = new Map(rows.map((x) => [x.entry.id, x]))
+  assert.deepEqual(ids.map((id) => byId.get(id).total), [622.47, 500, 377.53, 625.49, 493.73, 380.78])
+  assert.deepEqual(ids.map((id) => byId.get(id).rank), [2, 3, 6, 1, 4, 5])
+})

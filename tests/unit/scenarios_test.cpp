@@ -227,23 +227,15 @@ std::vector<EntryResult> score_entries(const Rules& rules, const json::array& en
     }
   }
 
-  // Cross-venue fairness: each component standardised within each venue, over the entrants still in.
+  // Cross-venue fairness: the service's rule (core::standardise_by_venue), venues numbered by name.
   if (rules.standardise_by_venue) {
-    for (std::size_t ci = 0; ci < rules.components.size(); ++ci) {
-      std::map<std::string, std::vector<std::size_t>> by_venue;
-      for (std::size_t i = 0; i < results.size(); ++i)
-        if (!results[i].disqualified) by_venue[results[i].venue].push_back(i);
-      for (const auto& [venue, members] : by_venue) {
-        std::vector<double> raw;
-        for (std::size_t i : members) raw.push_back(results[i].components[ci].score);
-        const std::vector<double> z = standardise(raw);
-        for (std::size_t k = 0; k < members.size(); ++k) {
-          ComponentScore& c = results[members[k]].components[ci];
-          c.score = z[k];
-          c.max_mark = 100;  // so that weighted = Σ weight × standard score
-        }
-      }
+    std::map<std::string, std::int64_t> venue_number;
+    std::vector<VenueComponents> field;
+    for (auto& r : results) {
+      const auto number = venue_number.emplace(r.venue, static_cast<std::int64_t>(venue_number.size())).first->second;
+      field.push_back({number, r.disqualified, &r.components});
     }
+    standardise_by_venue(field);
   }
   return results;
 }

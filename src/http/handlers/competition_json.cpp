@@ -50,6 +50,7 @@ json::value to_json(const service::EventSummary& e) {
                       {"total_mode", core::to_code(e.total_mode)},
                       {"tie_breaks", rules},
                       {"min_judges", e.min_judges},
+                      {"standardise_venues", e.standardise_venues},
                       {"venue_ids", ids_json(e.venue_ids)},
                       {"entry_count", e.entry_count}};
 }

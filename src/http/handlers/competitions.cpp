@@ -103,6 +103,7 @@ void add_competition_routes(Router& router, service::Services& s) {
     in.total_mode = opt_string(body, "total_mode", 20).value_or("raw_sum");
     in.tie_breaks = string_list(body, "tie_breaks", in.tie_breaks);
     in.min_judges = small_int(body, "min_judges", 3);
+    in.standardise_venues = opt_bool(body, "standardise_venues").value_or(false);
     in.venue_ids = opt_id_list(body, "venue_ids").value_or(std::vector<std::int64_t>{});
     return json_response(to_json(s.competitions.add_event(*req.actor, path_id(req), in)), 201);
   });
