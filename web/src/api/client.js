@@ -212,6 +212,13 @@ export const eventsApi = {
   /** Removes the lock of that venue (empty: the all-venue lock); 409 not_locked when there is none. */
   unlockAspect: (id, aspectId, venueId) =>
     api.post(`/events/${enc(id)}/aspects/${enc(aspectId)}/unlock`, venueId ? { venue_id: venueId } : undefined),
+  /**
+   * 时间补偿 of timed tasks: `{items: [{venue_id, venue_name, component_id, component_name, seconds, reason,
+   * recorded_by, recorded_at}]}`.
+   */
+  timeAllowances: (id) => api.get(`/events/${enc(id)}/time-allowances`),
+  /** Records (or with `seconds` 0 removes) a venue's allowance on a timed task; answers `{items}`. */
+  setTimeAllowance: (id, body) => api.put(`/events/${enc(id)}/time-allowances`, body),
   /** Signs off the event; answers the locked standings (409 not_ready while entrants or flags are open). */
   lock: (id) => api.post(`/events/${enc(id)}/lock`),
   awards: (id) => api.get(`/events/${enc(id)}/awards`),

@@ -70,7 +70,7 @@ export const STATUS_TAG = {
 export const TOTAL_MODES = ['raw_sum', 'weighted']
 export const TIE_BREAKS = ['practical_higher', 'theory_higher', 'time_lower']
 export const COMPONENT_KINDS = ['theory', 'practical']
-export const ASPECT_KINDS = ['measurement', 'judgement', 'deduction']
+export const ASPECT_KINDS = ['measurement', 'judgement', 'deduction', 'time']
 
 /** Builds a tree (children arrays) from the flat org list of GET /orgs. */
 export function buildOrgTree(orgs) {

@@ -406,7 +406,8 @@ export default {
       advance: 'Next stage',
       results: 'Promotions & certificates',
       report: 'Judge report',
-      locks: 'Aspect locks'
+      locks: 'Aspect locks',
+      allowances: 'Time allowances'
     }
   },
   scheme: {
@@ -436,7 +437,8 @@ export default {
     aspectKinds: {
       measurement: 'Measurement',
       judgement: 'Judgement',
-      deduction: 'Deduction'
+      deduction: 'Deduction',
+      time: 'Time'
     },
     aspectMax: 'Max',
     step: 'Step',
@@ -447,7 +449,14 @@ export default {
     unsaved: 'Unsaved changes',
     revert: 'Revert',
     save: 'Save scheme',
-    saved: 'Marking scheme saved'
+    saved: 'Marking scheme saved',
+    timeMaxHint: 'The fastest gets the max; 0 records the time only',
+    timeLimitIs: '= {time}',
+    timeLimitNeeded: 'Time-based scoring needs a time limit',
+    timeHelp: 'Timed aspect “{name}”: judges record the completion time; the fastest entrant (not disqualified) gets {max}, the others linearly less down to 0 at the time limit {limit}; over the limit or no time gets 0. A venue’s time allowance is taken off the times.',
+    timeHelpNoLimit: 'Timed aspect “{name}” is scored by time (the fastest gets {max}): enter the task’s time limit (seconds) above.',
+    timeTieOnly: 'Timed aspect “{name}” is worth 0: the time is recorded for the tie-break only (the faster entrant first on equal totals).',
+    tooManyTimes: 'One timed aspect per task at most'
   },
   schemeSheet: {
     export: 'Export scheme',
@@ -492,7 +501,7 @@ export default {
       invalid_number: 'Must be a number',
       not_positive: 'Must be greater than 0',
       invalid_kind: 'The type must be 理论 (theory) or 实操 (practical)',
-      invalid_aspect_kind: 'The method must be 测量 (measurement), 评价 (judgement) or 扣分 (deduction)',
+      invalid_aspect_kind: 'The method must be 测量 (measurement), 评价 (judgement), 扣分 (deduction) or 计时 (time)',
       invalid_bands: 'Bands are written as 0-0.5:5;0.5-1:3',
       unknown_dimension: "Not a capability dimension of the event's work type",
       invalid_flag: 'The veto must be 是 (yes) or blank',
@@ -504,7 +513,9 @@ export default {
       aspect_max_not_positive: "The aspect's max must be greater than 0",
       step_not_positive: 'A measurement step must be greater than 0 (or give bands)',
       aspect_sum_mismatch: "The aspect maxima (deductions excluded) must add up to the component's max",
-      weights_not_one: 'In weighted mode the weights must add up to 1'
+      weights_not_one: 'In weighted mode the weights must add up to 1',
+      time_needs_limit: 'A time worth marks (time-based scoring) needs the task’s time limit',
+      too_many_times: 'One timed aspect per task at most'
     }
   },
   entries: {
@@ -589,7 +600,8 @@ export default {
     lockedOk: 'Event locked',
     lockRefused: 'The event cannot be locked yet',
     locked: 'Locked',
-    export: 'Export results'
+    export: 'Export results',
+    timeTitle: 'Time (less any time allowance)'
   },
   awards: {
     intro: 'Awards are given in rank order: each tier takes a number of places or a share of the entrants, and may carry a title and a skill-level promotion.',
@@ -747,6 +759,33 @@ export default {
     lockedOk: '“{aspect}” locked',
     unlockedOk: '“{aspect}” unlocked'
   },
+  allowances: {
+    intro: 'When a venue lost time on a timed task (a power cut, a broken machine), record a time allowance: it is taken off the times of that venue’s entrants on that task before scoring. Set it to 0 to remove it.',
+    noTimed: 'This event’s scheme has no timed aspect: no time allowances are needed.',
+    readOnly: 'Time allowances are recorded by the event’s chief judge; shown here for reference.',
+    formTitle: 'Record a time allowance',
+    venue: 'Venue',
+    task: 'Timed task',
+    seconds: 'Allowance',
+    secondsPlaceholder: 'seconds or mm:ss, e.g. 120 or 2:00',
+    reason: 'Reason',
+    reasonPlaceholder: 'e.g. power cut 9:40–9:42',
+    save: 'Record allowance',
+    edit: 'Edit',
+    remove: 'Remove',
+    removeConfirm: 'Remove the time allowance of {venue} · {task}?',
+    saved: 'Time allowance recorded: {venue} · {task} {time}',
+    removed: 'Time allowance of {venue} · {task} removed',
+    refused: 'Not done',
+    empty: 'No time allowances recorded',
+    recordedBy: 'Recorded by',
+    recordedAt: 'Recorded at',
+    pickVenue: 'Choose a venue',
+    pickTask: 'Choose a timed task',
+    badSeconds: 'The allowance must be seconds or mm:ss (e.g. 2:00), 0–86,400 seconds',
+    secondsOf: '{time} ({s} s)',
+    replaces: 'This venue already has {time} on this task; recording replaces it.'
+  },
   report: {
     intro: 'Deviation = the judge\'s mark − the mean of the other judges\' marks on the same aspect; positive is generous, negative severe.',
     outlierCount: '{n} outlier judge(s)',
@@ -803,6 +842,7 @@ export default {
     pageOf: 'Page {n} of {total}',
     updatedAt: 'Updated {time}',
     markedOf: '{n}/{of} marked',
+    time: 'time {time}',
     reconnecting: 'Reconnecting…',
     frozenBanner: 'Board frozen: further results to be revealed',
     frozenAt: 'Frozen at {time}',
@@ -882,6 +922,15 @@ export default {
     currentValue: 'Mark {value}',
     notMarked: 'Not marked',
     lockedCount: '{n} locked',
-    rejectedLocked: '{code} · {aspect} is locked by the chief judge: the mark {value} was not accepted'
+    rejectedLocked: '{code} · {aspect} is locked by the chief judge: the mark {value} was not accepted',
+    timeHint: 'Time: enter the completion time, e.g. 5:00, 5:00.5 (mm:ss) or 300 (seconds)',
+    timeHintLimit: 'Time: enter the completion time, e.g. 5:00, 5:00.5 (mm:ss) or 300 (seconds); limit {limit}',
+    timePlaceholder: 'mm:ss',
+    enterTime: 'Enter the time',
+    timeFormat: 'Use mm:ss (e.g. 5:00 or 5:00.5) or seconds',
+    timeRange: 'A time is 0–86,400 seconds (24 hours)',
+    timeSeconds: '= {s} s',
+    overLimit: 'Over the time limit {limit}: this aspect scores 0',
+    currentTime: 'Time {time}'
   }
 }

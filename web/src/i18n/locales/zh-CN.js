@@ -406,7 +406,8 @@ export default {
       advance: '晋级下一阶段',
       results: '晋级与证书',
       report: '裁判评估',
-      locks: '评分细项锁定'
+      locks: '评分细项锁定',
+      allowances: '时间补偿'
     }
   },
   scheme: {
@@ -436,7 +437,8 @@ export default {
     aspectKinds: {
       measurement: '测量分',
       judgement: '评价分',
-      deduction: '扣分项'
+      deduction: '扣分项',
+      time: '计时'
     },
     aspectMax: '分值',
     step: '步长',
@@ -447,7 +449,14 @@ export default {
     unsaved: '有未保存的修改',
     revert: '撤销修改',
     save: '保存评分标准',
-    saved: '评分标准已保存'
+    saved: '评分标准已保存',
+    timeMaxHint: '最快者得满分；0 仅记录用时',
+    timeLimitIs: '即 {time}',
+    timeLimitNeeded: '按用时计分须设置时限',
+    timeHelp: '计时细项“{name}”：裁判填写完成用时；最快的选手（被否决者除外）得 {max} 分，其余按用时线性递减，到时限 {limit} 为 0 分，超时或无用时得 0 分。赛区的时间补偿从用时中扣除。',
+    timeHelpNoLimit: '计时细项“{name}”按用时计分（最快者得 {max} 分），请在上方填写本项目的时限（秒）。',
+    timeTieOnly: '计时细项“{name}”配分为 0：只记录用时，不计分，用于总分相同时比较（用时少者在前）。',
+    tooManyTimes: '每个项目最多一个计时细项'
   },
   schemeSheet: {
     export: '导出评分标准',
@@ -492,7 +501,7 @@ export default {
       invalid_number: '应为数字',
       not_positive: '应大于 0',
       invalid_kind: '类型应为“理论”或“实操”',
-      invalid_aspect_kind: '评分方式应为“测量”“评价”或“扣分”',
+      invalid_aspect_kind: '评分方式应为“测量”“评价”“扣分”或“计时”',
       invalid_bands: '测量区间应写作 0-0.5:5;0.5-1:3',
       unknown_dimension: '不是本赛项工种的能力维度',
       invalid_flag: '否决应填“是”或留空',
@@ -504,7 +513,9 @@ export default {
       aspect_max_not_positive: '配分应大于 0',
       step_not_positive: '测量评分的步长应大于 0（或填写测量区间）',
       aspect_sum_mismatch: '各评分细项配分（扣分项除外）之和应等于模块配分',
-      weights_not_one: '按权重计总分时，各模块权重之和应为 1'
+      weights_not_one: '按权重计总分时，各模块权重之和应为 1',
+      time_needs_limit: '计时细项配分大于 0（按用时计分）时，须填写该模块的时限',
+      too_many_times: '每个模块最多一个计时细项'
     }
   },
   entries: {
@@ -589,7 +600,8 @@ export default {
     lockedOk: '赛项已锁定',
     lockRefused: '暂不能锁定赛项',
     locked: '已锁定',
-    export: '导出成绩'
+    export: '导出成绩',
+    timeTitle: '用时（已扣除时间补偿）'
   },
   awards: {
     intro: '按名次顺序依次评定奖项：每一档按人数或参赛人数比例确定名额；可设置荣誉称号和晋升的技能等级。',
@@ -747,6 +759,33 @@ export default {
     lockedOk: '已锁定“{aspect}”',
     unlockedOk: '已解锁“{aspect}”'
   },
+  allowances: {
+    intro: '赛区因停电、设备故障等耽误了计时项目的比赛时间，可登记时间补偿：该赛区选手此项目的用时都扣除补偿秒数后再计分。补偿改为 0 即撤销。',
+    noTimed: '本赛项的评分标准中没有计时细项，无需时间补偿。',
+    readOnly: '时间补偿由本赛项的裁判长登记，此处仅供查看。',
+    formTitle: '登记时间补偿',
+    venue: '赛区',
+    task: '计时项目',
+    seconds: '补偿时间',
+    secondsPlaceholder: '秒数或 分:秒，如 120 或 2:00',
+    reason: '原因',
+    reasonPlaceholder: '如：9:40–9:42 赛区停电',
+    save: '登记补偿',
+    edit: '修改',
+    remove: '撤销',
+    removeConfirm: '撤销 {venue} · {task} 的时间补偿？',
+    saved: '已登记时间补偿：{venue} · {task} {time}',
+    removed: '已撤销 {venue} · {task} 的时间补偿',
+    refused: '操作未成功',
+    empty: '尚未登记时间补偿',
+    recordedBy: '登记人',
+    recordedAt: '登记时间',
+    pickVenue: '请选择赛区',
+    pickTask: '请选择计时项目',
+    badSeconds: '补偿时间应为秒数或 分:秒（如 2:00），在 0–86400 秒之间',
+    secondsOf: '{time}（{s} 秒）',
+    replaces: '该赛区的此项目已有补偿 {time}，登记后将替换。'
+  },
   report: {
     intro: '偏差 = 裁判评分 − 其他裁判对同一细项评分的平均值；正值偏宽，负值偏严。',
     outlierCount: '{n} 名裁判偏差异常',
@@ -803,6 +842,7 @@ export default {
     pageOf: '第 {n} / {total} 页',
     updatedAt: '数据更新于 {time}',
     markedOf: '已评 {n}/{of} 项',
+    time: '用时 {time}',
     reconnecting: '重新连接中…',
     frozenBanner: '封榜：后续成绩待揭晓',
     frozenAt: '{time} 封榜',
@@ -882,6 +922,15 @@ export default {
     currentValue: '评分 {value}',
     notMarked: '未评分',
     lockedCount: '{n} 项已锁定',
-    rejectedLocked: '{code} · {aspect} 已被裁判长锁定，评分 {value} 未被接受'
+    rejectedLocked: '{code} · {aspect} 已被裁判长锁定，评分 {value} 未被接受',
+    timeHint: '计时：填写完成用时，如 5:00、5:00.5（分:秒）或 300（秒）',
+    timeHintLimit: '计时：填写完成用时，如 5:00、5:00.5（分:秒）或 300（秒）；时限 {limit}',
+    timePlaceholder: '分:秒',
+    enterTime: '请输入用时',
+    timeFormat: '格式应为 分:秒（如 5:00 或 5:00.5）或秒数',
+    timeRange: '用时应在 0–86400 秒（24 小时）之间',
+    timeSeconds: '= {s} 秒',
+    overLimit: '超过时限 {limit}：此项将得 0 分',
+    currentTime: '用时 {time}'
   }
 }

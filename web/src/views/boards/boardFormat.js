@@ -1,6 +1,7 @@
 // Helpers shared by the live board pages (big screen, phone page, list).
 import { onBeforeUnmount, ref } from 'vue'
 import { LOCALES, setLocale } from '../../i18n/index.js'
+import { formatDuration } from '../../utils/duration.js'
 
 /** A total as shown on boards: two decimals; '—' when there is none. */
 export function fmtTotal(v) {
@@ -17,6 +18,11 @@ export function fmtScore(v) {
 /** The row's state of one task of the board ({ score, marked, of, done }), or null. */
 export function taskOf(row, taskId) {
   return ((row && row.tasks) || []).find((x) => String(x.id) === String(taskId)) || null
+}
+
+/** A timed task's time (less any venue allowance) as mm:ss; '' when the task is not timed or has no time yet. */
+export function taskTime(task) {
+  return task && task.seconds !== null && task.seconds !== undefined ? formatDuration(task.seconds) : ''
 }
 
 /** How much of a task is marked, 0–100. */
