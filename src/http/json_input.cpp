@@ -57,7 +57,7 @@ std::optional<std::int64_t> opt_id(const boost::json::object& o, const char* key
   return id;
 }
 
-std::optional<std::vector<std::int64_t>> opt_id_list(const boost::json::object& o, const char* key) {
+std::optional<std::vector<std::int64_t>> opt_id_list(const boost::json::object& o, const char* key, size_t max_items) {
   const auto* v = o.if_contains(key);
   if (!v || v->is_null()) return std::nullopt;
   if (!v->is_array()) throw core::invalid(key, std::string(key) + " 应为数组 (must be an array of ids)");
@@ -67,7 +67,8 @@ std::optional<std::vector<std::int64_t>> opt_id_list(const boost::json::object& 
     if (!id) throw core::invalid(key, std::string(key) + " 应为编号数组 (must be an array of ids)");
     ids.push_back(*id);
   }
-  if (ids.size() > 100) throw core::invalid(key, std::string(key) + " has too many items");
+  if (ids.size() > max_items)
+    throw core::invalid(key, std::string(key) + " 最多" + std::to_string(max_items) + "项 (at most " + std::to_string(max_items) + " items)");
   return ids;
 }
 

@@ -16,7 +16,7 @@ std::optional<std::string> opt_string(const boost::json::object& o, const char* 
 std::string required_string(const boost::json::object& o, const char* key, size_t max_bytes = 10000);
 // Ids are strings in our API; integers are accepted too.
 std::optional<std::int64_t> opt_id(const boost::json::object& o, const char* key);
-std::optional<std::vector<std::int64_t>> opt_id_list(const boost::json::object& o, const char* key);
+std::optional<std::vector<std::int64_t>> opt_id_list(const boost::json::object& o, const char* key, size_t max_items = 100);
 std::optional<bool> opt_bool(const boost::json::object& o, const char* key);
 const boost::json::array* opt_array(const boost::json::object& o, const char* key);
 

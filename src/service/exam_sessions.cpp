@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <map>
+#include <memory>
+#include <mutex>
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
@@ -91,15 +93,26 @@ void log_event(store::Connection& c, const Context& ctx, std::int64_t session_id
             {session_id, kind, at.empty() ? ctx.now_rfc3339() : at, ip, detail});
 }
 
-Paper paper_of(store::Connection& c, std::int64_t exam_id, std::int64_t worker_id) {
+// A drawn paper never changes, so each is parsed once per process: autosaves need only its ids.
+std::shared_ptr<const Paper> paper_of(store::Connection& c, std::int64_t exam_id, std::int64_t worker_id) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::int64_t, std::int64_t>, std::shared_ptr<const Paper>> cache;
+  const auto key = std::make_pair(exam_id, worker_id);
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
   auto r = c.query_one("SELECT paper FROM exam_candidates WHERE exam_id = ? AND worker_id = ?", {exam_id, worker_id});
   if (!r || r->is_null(0)) throw core::Error(core::ErrorKind::forbidden, "not_a_candidate", "您不是本场考试的考生 (you are not a candidate)");
-  return read_paper(r->str(0));
+  auto paper = std::make_shared<const Paper>(read_paper(r->str(0)));
+  std::lock_guard lock(mutex);
+  if (cache.size() > 100000) cache.clear();  // bounded; a miss only costs one parse
+  return cache.emplace(key, std::move(paper)).first->second;
 }
 
 // Grades every item from the saved answers and marks the session submitted.
 void grade_and_submit(store::Connection& c, const Context& ctx, const SessionRow& s, bool automatic) {
-  const auto paper = paper_of(c, s.exam_id, s.worker_id);
+  const auto& paper = *paper_of(c, s.exam_id, s.worker_id);
   std::map<int, Response> saved;
   for (const auto& r : c.query("SELECT item_index, response FROM exam_answers WHERE session_id = ?", {s.id}))
     saved[static_cast<int>(r.i64(0))] = read_response_text(r.str(1));
@@ -134,7 +147,7 @@ void grade_and_submit(store::Connection& c, const Context& ctx, const SessionRow
 // Writes answers newer than what is stored (by the page's seq); answers how many were stored.
 int store_answers(store::Connection& c, const Context& ctx, const SessionRow& s, const std::vector<SavedAnswer>& answers) {
   if (answers.empty()) return 0;
-  const auto paper = paper_of(c, s.exam_id, s.worker_id);
+  const auto& paper = *paper_of(c, s.exam_id, s.worker_id);
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < paper.items.size(); ++i) index[paper.items[i].shown_id] = i;
   const auto now = ctx.now_rfc3339();
@@ -160,7 +173,9 @@ void check_holder(store::Connection& c, const Context& ctx, const SessionRow& s,
   if (s.status == "submitted") throw core::conflict("already_submitted", "试卷已提交 (the paper has been submitted)");
   if (client.device_id != s.device_id)
     throw core::conflict("session_moved", "考试已在另一台设备上继续，本设备的作答未保存 (the exam continues on another device)");
-  c.execute("UPDATE exam_sessions SET device_seen_epoch = ? WHERE id = ?", {ctx.now_seconds(), s.id});
+  // Seen "recently" is all the one-device rule needs: refresh at most every 10 s, not on every save.
+  if (ctx.now_seconds() - s.device_seen >= 10)
+    c.execute("UPDATE exam_sessions SET device_seen_epoch = ? WHERE id = ?", {ctx.now_seconds(), s.id});
 }
 
 bool past_grace(const SessionRow& s, const Context& ctx) { return ctx.now_seconds() > s.deadline_epoch + kAnswerGraceSeconds; }
@@ -226,11 +241,12 @@ StartedExam ExamSessionService::start(const Actor& actor, std::int64_t exam_id, 
   require_device(client);
   const auto worker = worker_of(actor);
   StartedExam out;
-  Paper paper;
+  std::shared_ptr<const Paper> paper_ptr;
   std::map<int, SavedAnswer> saved;
   ctx_.db.write([&](store::Connection& c) {
-    const auto exam = load_exam(c, exam_id);
-    paper = paper_of(c, exam_id, worker);
+    const auto exam = load_exam(c, exam_id, false);
+    paper_ptr = paper_of(c, exam_id, worker);
+    const auto& paper = *paper_ptr;
     const auto now = ctx_.now_seconds();
     auto existing = c.query_one(std::string(kSessionSelect) + " WHERE exam_id = ? AND worker_id = ?", {exam_id, worker});
     SessionRow s;

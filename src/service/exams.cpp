@@ -23,6 +23,10 @@ namespace json = boost::json;
 using core::Permission;
 using namespace core::exam;
 
+constexpr const char* kSelectBare =
+    "SELECT e.id, e.title, e.org_id, e.org_path, e.work_type_id, w.name, e.paper_mode, e.paper, e.opens_at, e.closes_at, "
+    "e.duration_seconds, e.pass_percent, e.status, e.total_marks, e.created_at, 0, 0, 0, 0 "
+    "FROM exams e JOIN work_types w ON w.id = e.work_type_id";
 constexpr const char* kSelect =
     "SELECT e.id, e.title, e.org_id, e.org_path, e.work_type_id, w.name, e.paper_mode, e.paper, e.opens_at, e.closes_at, "
     "e.duration_seconds, e.pass_percent, e.status, e.total_marks, e.created_at, "
@@ -172,8 +176,8 @@ void check_blueprint(const std::vector<BlueprintRow>& rows) {
   throw e;
 }
 
-ExamView load_exam(store::Connection& c, std::int64_t id) {
-  auto r = c.query_one(std::string(kSelect) + " WHERE e.id = ?", {id});
+ExamView load_exam(store::Connection& c, std::int64_t id, bool with_counts) {
+  auto r = c.query_one(std::string(with_counts ? kSelect : kSelectBare) + " WHERE e.id = ?", {id});
   if (!r) throw core::not_found("exam " + std::to_string(id));
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   return view_from(*r, now);

@@ -82,8 +82,9 @@ class ExamService {
   const Context& ctx_;
 };
 
-// Shared with the session, analysis and practice services.
-ExamView load_exam(store::Connection& c, std::int64_t id);
+// Shared with the session, analysis and practice services. Without counts it skips the candidate and
+// session tallies (the start rush must not count every session of the exam inside the writer).
+ExamView load_exam(store::Connection& c, std::int64_t id, bool with_counts = true);
 // Throws invalid for an unknown type etc.; codes as core::exam::validate_blueprint.
 void check_blueprint(const std::vector<core::exam::BlueprintRow>& rows);
 

@@ -183,7 +183,7 @@ service::ExamInput exam_input(const json::object& body) {
   const auto& p = paper->as_object();
   in.paper_mode = opt_string(p, "mode", 20).value_or("blueprint");
   if (in.paper_mode == "fixed") {
-    in.question_ids = opt_id_list(p, "question_ids").value_or(std::vector<std::int64_t>{});
+    in.question_ids = opt_id_list(p, "question_ids", 300).value_or(std::vector<std::int64_t>{});
   } else if (const auto* rows = opt_array(p, "rows")) {
     for (size_t i = 0; i < rows->size(); ++i) {
       if (!(*rows)[i].is_object()) throw core::invalid("paper.rows", "每行应为对象 (each row must be an object)");

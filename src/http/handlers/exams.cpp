@@ -39,7 +39,7 @@ void add_exam_routes(Router& router, service::Services& s) {
     return json_response(to_json(s.exams.update(*req.actor, path_id(req), exam_input(parse_object(req)))));
   });
   router.add("POST", "/api/v1/exams/{id}/candidates", Access::signed_in, [&s](Request& req) {
-    const auto ids = opt_id_list(parse_object(req), "worker_ids");
+    const auto ids = opt_id_list(parse_object(req), "worker_ids", 20000);  // a city's candidates in one go
     if (!ids) throw core::invalid("worker_ids", "worker_ids 为必填项 (is required)");
     const auto added = s.exams.add_candidates(*req.actor, path_id(req), *ids);
     return json_response(json::object{{"added", added}, {"candidates", s.exams.get(*req.actor, path_id(req)).candidates}});
