@@ -19,11 +19,14 @@ namespace {
 using core::Permission;
 using namespace core::exam;
 
-ExamView exam_for(store::Connection& c, const Actor& actor, std::int64_t id, Permission p) {
-  auto exam = load_exam(c, id);
-  require(actor, p, exam.org_path);
+// Graders read candidates' answers and rubrics: never someone who sits the exam themself.
+ExamView grader_exam(store::Connection& c, const Actor& actor, std::int64_t id) {
+  auto exam = exam_for(c, actor, id, Permission::grade_exams);
+  if (actor.worker_id && c.query_one("SELECT 1 FROM exam_candidates WHERE exam_id = ? AND worker_id = ?", {id, *actor.worker_id}))
+    throw core::forbidden("考生不能阅本场考试的卷 (a candidate cannot grade this exam)");
   return exam;
 }
+
 
 struct SubmittedPaper {
   std::int64_t session_id = 0;
@@ -82,7 +85,7 @@ constexpr const char* kGradingSelect =
 std::vector<GradingItem> ExamAnalysisService::grading_queue(const Actor& actor, std::int64_t exam_id) const {
   std::vector<GradingItem> out;
   ctx_.db.write([&](store::Connection& c) {
-    exam_for(c, actor, exam_id, Permission::grade_exams);
+    grader_exam(c, actor, exam_id);
     finalise_expired(c, ctx_, exam_id);
     for (const auto& r : c.query(std::string(kGradingSelect) +
                                      "WHERE s.exam_id = ? AND s.status = 'submitted' AND (a.grade_state = 'needs_manual' OR a.graded_by IS NOT NULL) "
@@ -105,7 +108,7 @@ GradingItem ExamAnalysisService::grade(const Actor& actor, std::int64_t exam_id,
   }
   GradingItem out;
   ctx_.db.write([&](store::Connection& c) {
-    exam_for(c, actor, exam_id, Permission::grade_exams);
+    grader_exam(c, actor, exam_id);
     auto r = c.query_one(std::string(kGradingSelect) + "WHERE s.exam_id = ? AND a.session_id = ? AND a.item_index = ? AND s.status = 'submitted'",
                          {exam_id, session_id, item});
     if (!r || (r->str(4) != "needs_manual" && r->is_null(5))) throw core::not_found("answer " + answer_id);

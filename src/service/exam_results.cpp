@@ -2,8 +2,10 @@
 
 #include <boost/json.hpp>
 #include <cmath>
+#include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "core/scoring.hpp"
 #include "service/audit.hpp"
 #include "service/competitions.hpp"
 #include "service/exam_sessions.hpp"
@@ -36,7 +38,7 @@ TransferOutcome ExamResultsService::transfer_to_event(const Actor& actor, std::i
     const ComponentDef* theory = nullptr;
     for (const auto& comp : event.components)
       if (comp.kind == core::ComponentKind::theory) theory = &comp;
-    if (!theory || theory->aspects.size() != 1)
+    if (!theory || theory->aspects.size() != 1 || theory->aspects.front().kind != core::AspectKind::measurement)
       throw core::invalid("event_id", "赛项没有理论模块 (the event has no theory component with one score)");
     const auto& aspect = theory->aspects.front();
     finalise_expired(c, ctx_, exam_id);
@@ -53,8 +55,10 @@ TransferOutcome ExamResultsService::transfer_to_event(const Actor& actor, std::i
         out.absent.push_back(r.str(1));
         continue;
       }
-      marks.push_back({"exam-" + std::to_string(exam_id) + "-entry-" + std::to_string(r.i64(0)), r.i64(0), aspect.id,
-                       scaled(r.f64(2), r.f64(3), aspect)});
+      // The value is part of the id: the same score again is a replay, a regraded one amends the mark.
+      const double value = scaled(r.f64(2), r.f64(3), aspect);
+      marks.push_back({"exam-" + std::to_string(exam_id) + "-entry-" + std::to_string(r.i64(0)) + "-" + fmt::format("{}", value), r.i64(0),
+                       aspect.id, value});
     }
     out.not_entered = static_cast<int>(
         c.query_one("SELECT COUNT(*) FROM exam_sessions s WHERE s.exam_id = ? AND s.status = 'submitted' AND NOT EXISTS "
@@ -62,7 +66,9 @@ TransferOutcome ExamResultsService::transfer_to_event(const Actor& actor, std::i
                     {exam_id, event_id})
             ->i64(0));
     const auto component_id = theory->id;
-    const Marker marker{actor.user_id, "exam:" + std::to_string(exam_id), "exam",
+    // One marker per exam (its author's account), whoever transfers: a second transfer amends, never adds a judge.
+    const auto author = c.query_one("SELECT u.id FROM users u JOIN exams e ON e.created_by = u.username WHERE e.id = ?", {exam_id});
+    const Marker marker{author ? author->i64(0) : actor.user_id, "exam:" + std::to_string(exam_id), "exam",
                         [component_id](const MarkTarget&, const AspectDef&, std::int64_t comp) { return comp == component_id; }};
     if (!marks.empty())  // nobody sat it: every entrant is listed absent, nothing to record
       for (const auto& receipt : record_marks(c, ctx_, marker, marks)) (receipt.replayed ? out.replayed : out.transferred) += 1;
@@ -94,7 +100,8 @@ std::vector<AssessmentRecord> ExamResultsService::worker_record(const Actor& act
       a.max_score = r.f64(5);
       a.pass_percent = r.f64(6);
       a.pending_manual = static_cast<int>(r.i64(7));
-      a.passed = a.score && a.pending_manual == 0 && a.max_score > 0 && *a.score * 100 / a.max_score >= a.pass_percent;
+      // Published percentages are at hundredths; 59.999… from partial credit is 60.00 and passes 60.
+      a.passed = a.score && a.pending_manual == 0 && a.max_score > 0 && core::round2(*a.score * 100 / a.max_score) >= a.pass_percent;
       out.push_back(std::move(a));
     }
   });

@@ -95,6 +95,7 @@ class ExamSessionService {
 };
 
 // Grades and submits the sessions past deadline + grace (of one exam, or all); inside a write.
-int finalise_expired(store::Connection& c, const Context& ctx, std::optional<std::int64_t> exam_id);
+// At most `limit` sessions when limit > 0.
+int finalise_expired(store::Connection& c, const Context& ctx, std::optional<std::int64_t> exam_id, int limit = 0);
 
 }  // namespace skb::service

@@ -98,6 +98,11 @@ ExamView view_from(const store::Row& r, std::int64_t now) {
   return v;
 }
 
+// Times are kept as UTC RFC 3339 text, so they compare and sort as text.
+std::string utc(const std::string& text) {
+  return format_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(core::parse_rfc3339_seconds(text).value_or(0))));
+}
+
 std::int64_t require_time(const std::string& text, const char* field) {
   auto t = core::parse_rfc3339_seconds(text);
   if (!t) throw core::invalid(field, "时间格式应为 RFC 3339，如 2026-11-25T09:00:00+08:00 (an RFC 3339 time)");
@@ -105,7 +110,7 @@ std::int64_t require_time(const std::string& text, const char* field) {
 }
 
 // Everything a draft exam must satisfy before it is saved; the bank itself is checked at publication.
-void validate_input(store::Connection& c, const ExamInput& in) {
+void validate_input(store::Connection& c, const ExamInput& in, const std::string& path) {
   const auto title = core::trim(in.title);
   if (title.empty() || core::utf8_length(title) > 100) throw core::invalid("title", "请填写考试名称（最多100字） (a title of 1–100 characters)");
   if (!c.query_one("SELECT 1 FROM work_types WHERE id = ?", {in.work_type_id})) throw core::invalid("work_type_id", "工种不存在 (unknown work type)");
@@ -117,9 +122,11 @@ void validate_input(store::Connection& c, const ExamInput& in) {
     if (in.question_ids.empty() || in.question_ids.size() > 300) throw core::invalid("paper.question_ids", "固定试卷需1–300道题 (1–300 questions)");
     if (std::set<std::int64_t>(in.question_ids.begin(), in.question_ids.end()).size() != in.question_ids.size())
       throw core::invalid("paper.question_ids", "试题重复 (a question is listed twice)");
-    for (auto id : in.question_ids)
-      if (!c.query_one("SELECT 1 FROM questions WHERE id = ? AND work_type_id = ? AND active = 1", {id, in.work_type_id}))
-        throw core::invalid("paper.question_ids", "试题 #" + std::to_string(id) + " 不在该工种的题库中 (not an active question of the work type)");
+    for (auto id : in.question_ids) {
+      auto q = c.query_one("SELECT org_path FROM questions WHERE id = ? AND work_type_id = ? AND active = 1", {id, in.work_type_id});
+      if (!q || !bank_serves(q->str(0), path))
+        throw core::invalid("paper.question_ids", "试题 #" + std::to_string(id) + " 不在本单位可用的该工种题库中 (not an active question of the work type in this organisation's bank)");
+    }
   } else if (in.paper_mode == "blueprint") {
     check_blueprint(in.rows);
   } else {
@@ -127,22 +134,8 @@ void validate_input(store::Connection& c, const ExamInput& in) {
   }
 }
 
-std::string owner_path(store::Connection& c, const Actor& actor, std::optional<std::int64_t> org_id) {
-  if (org_id) {
-    const auto path = org_path(c, *org_id);
-    require(actor, Permission::manage_exams, path);
-    return path;
-  }
-  const auto scope = actor.scope(Permission::manage_exams);
-  if (scope.empty()) throw core::forbidden();
-  return scope.front();
-}
 
-ExamView load_for(store::Connection& c, const Actor& actor, std::int64_t id) {
-  auto v = load_exam(c, id);
-  require(actor, Permission::manage_exams, v.org_path);
-  return v;
-}
+ExamView load_for(store::Connection& c, const Actor& actor, std::int64_t id) { return exam_for(c, actor, id, Permission::manage_exams); }
 
 // Draws and stores the paper of every candidate still without one; answers the paper total.
 double draw_papers(store::Connection& c, const ExamView& exam, const std::string& seed) {
@@ -174,6 +167,12 @@ void check_blueprint(const std::vector<BlueprintRow>& rows) {
   core::Error e(core::ErrorKind::invalid, "invalid_blueprint", "组卷规则有误 (the blueprint has problems)", "paper.rows");
   e.problems = std::move(problems);
   throw e;
+}
+
+ExamView exam_for(store::Connection& c, const Actor& actor, std::int64_t id, core::Permission p) {
+  auto exam = load_exam(c, id);
+  require(actor, p, exam.org_path);
+  return exam;
 }
 
 ExamView load_exam(store::Connection& c, std::int64_t id, bool with_counts) {
@@ -210,13 +209,13 @@ ExamView ExamService::get(const Actor& actor, std::int64_t id) const {
 ExamView ExamService::create(const Actor& actor, const ExamInput& in) {
   std::int64_t id = 0;
   ctx_.db.write([&](store::Connection& c) {
-    const auto path = owner_path(c, actor, in.org_id);
-    validate_input(c, in);
+    const auto path = exam_owner_path(c, actor, in.org_id);
+    validate_input(c, in, path);
     const auto org = c.query_one("SELECT id FROM orgs WHERE path = ?", {path})->i64(0);
     id = c.insert_returning_id(
         "INSERT INTO exams(org_id, org_path, work_type_id, title, paper_mode, paper, opens_at, closes_at, duration_seconds, pass_percent, "
         "seed, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
-        {org, path, in.work_type_id, std::string(core::trim(in.title)), in.paper_mode, blueprint_json(in), in.opens_at, in.closes_at,
+        {org, path, in.work_type_id, std::string(core::trim(in.title)), in.paper_mode, blueprint_json(in), utc(in.opens_at), utc(in.closes_at),
          std::int64_t{in.duration_minutes} * 60, in.pass_percent, random_hex(16), actor.username, ctx_.now_rfc3339()});
     append_audit(c, ctx_, {actor.username, "exam.create", "exam", std::to_string(id), ""});
   });
@@ -227,10 +226,10 @@ ExamView ExamService::update(const Actor& actor, std::int64_t id, const ExamInpu
   ctx_.db.write([&](store::Connection& c) {
     const auto old = load_for(c, actor, id);
     if (old.status != "draft") throw core::conflict("exam_published", "考试已发布，不能修改 (a published exam cannot be changed)");
-    validate_input(c, in);
+    validate_input(c, in, old.org_path);
     c.execute("UPDATE exams SET title = ?, work_type_id = ?, paper_mode = ?, paper = ?, opens_at = ?, closes_at = ?, duration_seconds = ?, "
               "pass_percent = ? WHERE id = ?",
-              {std::string(core::trim(in.title)), in.work_type_id, in.paper_mode, blueprint_json(in), in.opens_at, in.closes_at,
+              {std::string(core::trim(in.title)), in.work_type_id, in.paper_mode, blueprint_json(in), utc(in.opens_at), utc(in.closes_at),
                std::int64_t{in.duration_minutes} * 60, in.pass_percent, id});
     append_audit(c, ctx_, {actor.username, "exam.update", "exam", std::to_string(id), ""});
   });

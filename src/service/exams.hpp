@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/exam/paper.hpp"
+#include "core/role.hpp"
 #include "service/actor.hpp"
 #include "service/context.hpp"
 
@@ -85,6 +86,8 @@ class ExamService {
 // Shared with the session, analysis and practice services. Without counts it skips the candidate and
 // session tallies (the start rush must not count every session of the exam inside the writer).
 ExamView load_exam(store::Connection& c, std::int64_t id, bool with_counts = true);
+// The exam, if the actor holds `p` on its organisation; else forbidden.
+ExamView exam_for(store::Connection& c, const Actor& actor, std::int64_t id, core::Permission p);
 // Throws invalid for an unknown type etc.; codes as core::exam::validate_blueprint.
 void check_blueprint(const std::vector<core::exam::BlueprintRow>& rows);
 

@@ -99,6 +99,17 @@ std::string china_day(const Context& ctx) {
   return format_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(ctx.now_seconds() + 8 * 3600))).substr(0, 10);
 }
 
+// Practice shows answer keys, so it is for the worker's own work types and paused while they sit an
+// exam of that work type.
+void require_may_practise(store::Connection& c, const WorkerRef& worker, std::int64_t work_type_id) {
+  if (!c.query_one("SELECT 1 FROM worker_work_types WHERE worker_id = ? AND work_type_id = ?", {worker.id, work_type_id}))
+    throw core::forbidden("只能练习本人登记的工种 (practice is for your own work types)");
+  if (c.query_one("SELECT 1 FROM exam_sessions s JOIN exams e ON e.id = s.exam_id WHERE s.worker_id = ? AND s.status = 'active' "
+                  "AND e.work_type_id = ? LIMIT 1",
+                  {worker.id, work_type_id}))
+    throw core::conflict("exam_in_progress", "考试进行中，练习暂停 (practice pauses while you sit an exam of this work type)");
+}
+
 // Draws `count` auto-gradable questions (short answers need a person) and stores the attempt.
 PracticeAttempt store_attempt(store::Connection& c, const Context& ctx, const WorkerRef& worker, std::int64_t work_type_id,
                               std::optional<LevelView> level, std::vector<Question> pool, int count) {
@@ -273,6 +284,7 @@ PracticeAttempt PracticeService::start_level(const Actor& actor, std::int64_t le
     auto row = c.query_one(std::string(kLevelSelect) + " WHERE id = ?", {level_id});
     if (!row) throw core::not_found("practice level " + std::to_string(level_id));
     const auto work_type_id = row->i64(1);
+    require_may_practise(c, worker, work_type_id);
     const auto map = level_map(c, work_type_id, worker.id);
     const auto level = std::find_if(map.levels.begin(), map.levels.end(), [&](const LevelView& l) { return l.id == level_id; });
     if (!level->unlocked) throw core::Error(core::ErrorKind::forbidden, "level_locked", "请先通过上一关 (pass the previous level first)");
@@ -287,6 +299,7 @@ PracticeAttempt PracticeService::start_wrong_book(const Actor& actor, std::int64
   PracticeAttempt out;
   ctx_.db.write([&](store::Connection& c) {
     const auto worker = worker_of(c, actor);
+    require_may_practise(c, worker, work_type_id);
     std::vector<Question> pool;
     for (const auto& r : c.query("SELECT question_id FROM wrong_book WHERE worker_id = ? AND work_type_id = ? ORDER BY last_wrong_at DESC LIMIT 50",
                                  {worker.id, work_type_id}))
@@ -387,8 +400,11 @@ Leaderboard PracticeService::leaderboard(const Actor& actor, std::int64_t work_t
       // Workers see the boards of their own organisations; organisers those of their scope.
       const bool own = me && core::in_subtree(me->org_path, key.org_path);
       if (!own) require(actor, Permission::read_workers, key.org_path);
-    } else if (!me && !actor.can_somewhere(Permission::read_workers)) {
-      throw core::forbidden();
+    } else if (!me) {
+      // Staff without a filter see the board of their own scope, never names beyond it.
+      const auto scope = actor.scope(Permission::read_workers);
+      if (scope.empty()) throw core::forbidden();
+      key.org_path = scope.front();
     }
     std::vector<core::Board::Row> rows;
     std::optional<core::Board::Row> mine;

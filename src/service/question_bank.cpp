@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/exam/duplicates.hpp"
+#include "core/org.hpp"
 #include "core/text.hpp"
 #include "service/audit.hpp"
 #include "service/crypto.hpp"
@@ -53,16 +54,6 @@ QuestionRecord record_from(const store::Row& r) {
   return rec;
 }
 
-std::string owner_path(store::Connection& c, const Actor& actor, std::optional<std::int64_t> org_id) {
-  if (org_id) {
-    const auto path = org_path(c, *org_id);
-    require(actor, Permission::manage_exams, path);
-    return path;
-  }
-  const auto scope = actor.scope(Permission::manage_exams);
-  if (scope.empty()) throw core::forbidden();
-  return scope.front();
-}
 
 std::int64_t org_id_of_path(store::Connection& c, const std::string& path) {
   return c.query_one("SELECT id FROM orgs WHERE path = ?", {path})->i64(0);
@@ -171,7 +162,7 @@ QuestionRecord QuestionService::create(const Actor& actor, const QuestionInput& 
   const auto key = duplicate_key(in.question);
   std::int64_t id = 0;
   ctx_.db.write([&](store::Connection& c) {
-    const auto path = owner_path(c, actor, in.org_id);
+    const auto path = exam_owner_path(c, actor, in.org_id);
     check_tags(c, in.question);
     if (auto dup = duplicate_in_bank(c, in.question.tags.work_type_id, key)) {
       core::Error e(core::ErrorKind::conflict, "duplicate_question",
@@ -221,7 +212,7 @@ BankImportOutcome QuestionService::import(const Actor& actor, std::int64_t work_
   if (questions.size() > 5000) throw core::invalid("rows", "一次最多导入5000道题 (at most 5,000 questions per import)");
   BankImportOutcome out;
   ctx_.db.write([&](store::Connection& c) {
-    const auto path = owner_path(c, actor, org_id);
+    const auto path = exam_owner_path(c, actor, org_id);
     if (!c.query_one("SELECT 1 FROM work_types WHERE id = ?", {work_type_id})) throw core::invalid("work_type_id", "工种不存在 (unknown work type)");
     std::map<std::string, std::int64_t> dimensions;
     for (const auto& r : c.query("SELECT name, id FROM dimensions WHERE work_type_id = ?", {work_type_id})) dimensions[r.str(0)] = r.i64(1);
@@ -302,6 +293,21 @@ std::optional<std::pair<std::string, std::string>> QuestionService::asset(const 
   return out;
 }
 
+std::string exam_owner_path(store::Connection& c, const Actor& actor, std::optional<std::int64_t> org_id) {
+  if (org_id) {
+    const auto path = org_path(c, *org_id);
+    require(actor, Permission::manage_exams, path);
+    return path;
+  }
+  const auto scope = actor.scope(Permission::manage_exams);
+  if (scope.empty()) throw core::forbidden();
+  return scope.front();
+}
+
+bool bank_serves(const std::string& question_path, const std::string& exam_path) {
+  return core::in_subtree(question_path, exam_path) || core::in_subtree(exam_path, question_path);
+}
+
 std::shared_ptr<const Question> cached_question(store::Connection& c, std::int64_t id) {
   static std::mutex mutex;
   static std::map<std::int64_t, std::shared_ptr<const Question>> cache;
@@ -313,6 +319,7 @@ std::shared_ptr<const Question> cached_question(store::Connection& c, std::int64
   if (!r) throw core::not_found("question " + std::to_string(id));
   auto q = std::make_shared<const Question>(question_from(*r));
   std::lock_guard lock(mutex);
+  if (cache.size() > 200000) cache.clear();  // bounded; a miss costs one read
   return cache.emplace(id, std::move(q)).first->second;
 }
 

@@ -81,6 +81,14 @@ class QuestionService {
   const Context& ctx_;
 };
 
+// Where a new bank question or exam belongs: the organisation asked for (which the actor must manage
+// exams in), else the actor's first scope for manage_exams.
+std::string exam_owner_path(store::Connection& c, const Actor& actor, std::optional<std::int64_t> org_id);
+
+// Whether a question owned at `question_path` may be used by an exam of the organisation at `exam_path`:
+// its own subtree's questions and its ancestors' (a union's exam uses its own bank and its parents').
+bool bank_serves(const std::string& question_path, const std::string& exam_path);
+
 // The question with this id as saved (answer key included), from a process-wide cache: questions never
 // change once saved. Throws not_found.
 std::shared_ptr<const core::exam::Question> cached_question(store::Connection& c, std::int64_t id);

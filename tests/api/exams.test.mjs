@@ -400,3 +400,32 @@ async function sha256(text) {
   const { createHash } = await import('node:crypto')
   return createHash('sha256').update(text).digest('hex')
 }
+
+test('organisation scope: an enterprise organiser sees and uses only its own bank and exams', async () => {
+  const orgs = (await app.request('GET', '/api/v1/orgs', { token: admin })).body.items
+  const [entA, entB] = orgs.filter((o) => o.kind === 'enterprise')
+  const organiserAt = async (name, org) => {
+    const u = await app.request('POST', '/api/v1/users', { token: admin, body: { username: name, password: 'Organiser-Pass-1', display_name: name, grants: [{ role: 'organiser', org_id: org.id }] } })
+    assert.equal(u.status, 201, JSON.stringify(u.body))
+    return app.login(name, 'Organiser-Pass-1')
+  }
+  const a = await organiserAt('org.a', entA)
+  const b = await organiserAt('org.b', entB)
+  const mine = await app.request('POST', '/api/v1/questions', { token: a, body: single('企业A内部题：本公司焊机型号是？', ['ZX7-400', 'NBC-350'], 0) })
+  assert.equal(mine.status, 201)
+  assert.equal(mine.body.org_id, entA.id)
+  assert.equal((await app.request('GET', `/api/v1/questions/${mine.body.id}`, { token: b })).status, 403)
+  const listed = (await app.request('GET', `/api/v1/questions?work_type_id=${welder.id}&limit=200`, { token: b })).body.items
+  assert.ok(!listed.some((q) => q.id === mine.body.id))
+  // B cannot put A's question on a paper by its id.
+  const stolen = await app.request('POST', '/api/v1/exams', { token: b, body: {
+    title: '借题', work_type_id: welder.id, opens_at: iso(0), closes_at: iso(3600), paper: { mode: 'fixed', question_ids: [mine.body.id] } } })
+  assert.deepEqual([stolen.status, stolen.body.error.field], [400, 'paper.question_ids'])
+  // The city's exams are not B's to read, grade or analyse.
+  const cityExam = (await app.request('GET', '/api/v1/exams', { token: organiser })).body.items[0]
+  assert.ok(!(await app.request('GET', '/api/v1/exams', { token: b })).body.items.some((e) => e.id === cityExam.id))
+  for (const path of ['', '/sessions', '/statistics', '/grading'])
+    assert.equal((await app.request('GET', `/api/v1/exams/${cityExam.id}${path}`, { token: b })).status, 403, path)
+  // A worker is no organiser and no candidate of someone else's session.
+  assert.equal((await app.request('GET', '/api/v1/exams', { token: worker })).status, 403)
+})
