@@ -80,11 +80,11 @@ DemoExamSummary seed_demo_exams(Services& s, int simulated_candidates) {
   summary.questions += static_cast<int>(import_bank(s, system, electrician, demo_electrician_questions()));
   summary.questions += static_cast<int>(import_bank(s, system, welder, demo_welder_questions()));
 
-  for (const auto& l : std::vector<LevelInput>{{electrician, "第1关 安全用电入门", 5, 60, 1, 2},
-                                               {electrician, "第2关 仪表与识图", 8, 70, 1, 4},
-                                               {electrician, "第3关 综合挑战", 10, 80, 1, 5},
-                                               {welder, "第1关 焊接基础", 5, 60, 1, 2},
-                                               {welder, "第2关 质量与安全", 8, 70, 1, 5}}) {
+  for (const auto& l : std::vector<LevelInput>{{std::nullopt, electrician, "第1关 安全用电入门", 5, 60, 1, 2},
+                                               {std::nullopt, electrician, "第2关 仪表与识图", 8, 70, 1, 4},
+                                               {std::nullopt, electrician, "第3关 综合挑战", 10, 80, 1, 5},
+                                               {std::nullopt, welder, "第1关 焊接基础", 5, 60, 1, 2},
+                                               {std::nullopt, welder, "第2关 质量与安全", 8, 70, 1, 5}}) {
     s.practice.create_level(system, l);
     ++summary.levels;
   }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <map>
 
 #include "core/error.hpp"
@@ -34,7 +35,7 @@ constexpr int kWrongBookAttemptSize = 10;
 double percent_of(double score, double max_score) { return max_score > 0 ? std::round(score * 10000 / max_score) / 100 : 0; }
 
 constexpr const char* kLevelSelect =
-    "SELECT id, work_type_id, name, position, question_count, pass_percent, min_difficulty, max_difficulty FROM practice_levels";
+    "SELECT id, work_type_id, name, position, question_count, pass_percent, min_difficulty, max_difficulty, org_path FROM practice_levels";
 
 LevelView level_from(const store::Row& r) {
   LevelView v;
@@ -52,6 +53,10 @@ LevelView level_from(const store::Row& r) {
 struct WorkerRef {
   std::int64_t id = 0;
   std::string org_path;
+  // The levels a worker plays: their organisation's and its ancestors'.
+  std::function<bool(const std::string&)> sees() const {
+    return [path = org_path](const std::string& level) { return core::in_subtree(path, level); };
+  }
 };
 
 WorkerRef worker_of(store::Connection& c, const Actor& actor) {
@@ -61,12 +66,14 @@ WorkerRef worker_of(store::Connection& c, const Actor& actor) {
   return {*actor.worker_id, r->str(0)};
 }
 
-// The levels with this worker's progress (none: levels only, as organisers see them).
-LevelMap level_map(store::Connection& c, std::int64_t work_type_id, std::optional<std::int64_t> worker) {
+// The levels with this worker's progress (none: levels only, as organisers see them). `visible` says
+// which organisations' levels count: a worker's are those of their organisation and its ancestors.
+LevelMap level_map(store::Connection& c, std::int64_t work_type_id, std::optional<std::int64_t> worker,
+                   const std::function<bool(const std::string& level_path)>& visible) {
   LevelMap m;
   m.work_type_id = work_type_id;
   for (const auto& r : c.query(std::string(kLevelSelect) + " WHERE work_type_id = ? ORDER BY position, id", {work_type_id}))
-    m.levels.push_back(level_from(r));
+    if (visible(r.str(8))) m.levels.push_back(level_from(r));
   if (!worker) return m;
   std::map<std::int64_t, double> best;
   for (const auto& r : c.query("SELECT level_id, MAX(score * 100.0 / max_score) FROM practice_attempts WHERE worker_id = ? AND work_type_id = ? "
@@ -212,25 +219,32 @@ PracticeService::~PracticeService() = default;
 LevelMap PracticeService::levels(const Actor& actor, std::int64_t work_type_id) const {
   LevelMap m;
   ctx_.db.read([&](store::Connection& c) {
-    std::optional<std::int64_t> worker;
-    if (actor.worker_id) worker = worker_of(c, actor).id;
-    else if (!actor.can_somewhere(Permission::manage_exams)) throw core::forbidden();
-    m = level_map(c, work_type_id, worker);
+    if (actor.worker_id) {
+      const auto worker = worker_of(c, actor);
+      m = level_map(c, work_type_id, worker.id, worker.sees());
+      return;
+    }
+    // Organisers see the levels of their scope and of the organisations above it.
+    const auto scope = actor.scope(Permission::manage_exams);
+    if (scope.empty()) throw core::forbidden();
+    m = level_map(c, work_type_id, std::nullopt, [&](const std::string& level) {
+      return std::any_of(scope.begin(), scope.end(), [&](const std::string& root) { return bank_serves(level, root); });
+    });
   });
   return m;
 }
 
 LevelView PracticeService::create_level(const Actor& actor, const LevelInput& in) {
-  require_somewhere(actor, Permission::manage_exams);
   std::int64_t id = 0;
   ctx_.db.write([&](store::Connection& c) {
+    const auto path = exam_owner_path(c, actor, in.org_id);
     validate_level(c, in);
     const auto position = c.query_one("SELECT COALESCE(MAX(position), 0) + 1 FROM practice_levels WHERE work_type_id = ?", {in.work_type_id})->i64(0);
     id = c.insert_returning_id(
-        "INSERT INTO practice_levels(work_type_id, position, name, question_count, pass_percent, min_difficulty, max_difficulty, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO practice_levels(work_type_id, position, name, question_count, pass_percent, min_difficulty, max_difficulty, created_at, "
+        "org_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {in.work_type_id, position, std::string(core::trim(in.name)), std::int64_t{in.question_count}, in.pass_percent,
-         std::int64_t{in.min_difficulty}, std::int64_t{in.max_difficulty}, ctx_.now_rfc3339()});
+         std::int64_t{in.min_difficulty}, std::int64_t{in.max_difficulty}, ctx_.now_rfc3339(), path});
     append_audit(c, ctx_, {actor.username, "practice_level.create", "practice_level", std::to_string(id), ""});
   });
   LevelView v;
@@ -239,11 +253,11 @@ LevelView PracticeService::create_level(const Actor& actor, const LevelInput& in
 }
 
 LevelView PracticeService::update_level(const Actor& actor, std::int64_t id, const LevelInput& in) {
-  require_somewhere(actor, Permission::manage_exams);
   LevelView v;
   ctx_.db.write([&](store::Connection& c) {
     auto old = c.query_one(std::string(kLevelSelect) + " WHERE id = ?", {id});
     if (!old) throw core::not_found("practice level " + std::to_string(id));
+    require(actor, Permission::manage_exams, old->str(8));
     LevelInput checked = in;
     checked.work_type_id = old->i64(1);
     validate_level(c, checked);
@@ -266,7 +280,7 @@ std::vector<PracticeArea> PracticeService::my_practice(const Actor& actor) const
       PracticeArea a;
       a.work_type_id = r.i64(0);
       a.work_type_name = r.str(1);
-      const auto m = level_map(c, a.work_type_id, worker.id);
+      const auto m = level_map(c, a.work_type_id, worker.id, worker.sees());
       a.levels = static_cast<int>(m.levels.size());
       a.passed = static_cast<int>(std::count_if(m.levels.begin(), m.levels.end(), [](const LevelView& l) { return l.passed; }));
       a.wrong_book = static_cast<int>(
@@ -285,8 +299,9 @@ PracticeAttempt PracticeService::start_level(const Actor& actor, std::int64_t le
     if (!row) throw core::not_found("practice level " + std::to_string(level_id));
     const auto work_type_id = row->i64(1);
     require_may_practise(c, worker, work_type_id);
-    const auto map = level_map(c, work_type_id, worker.id);
+    const auto map = level_map(c, work_type_id, worker.id, worker.sees());
     const auto level = std::find_if(map.levels.begin(), map.levels.end(), [&](const LevelView& l) { return l.id == level_id; });
+    if (level == map.levels.end()) throw core::not_found("practice level " + std::to_string(level_id));
     if (!level->unlocked) throw core::Error(core::ErrorKind::forbidden, "level_locked", "请先通过上一关 (pass the previous level first)");
     auto pool = bank_for(c, work_type_id, worker.org_path);
     std::erase_if(pool, [&](const Question& q) { return q.tags.difficulty < level->min_difficulty || q.tags.difficulty > level->max_difficulty; });
@@ -363,7 +378,7 @@ PracticeResult PracticeService::submit(const Actor& actor, std::int64_t attempt_
     day = china_day(ctx_);
     c.execute("UPDATE practice_attempts SET submitted_at = ?, submitted_day = ?, score = ?, right_answers = ?, answered = ?, seconds = ? WHERE id = ?",
               {ctx_.now_rfc3339(), day, out.score, std::int64_t{out.points}, std::int64_t{answered}, std::int64_t{seconds}, attempt_id});
-    out.next_level_id = level_map(c, work_type_id, worker.id).next_level_id;
+    out.next_level_id = level_map(c, work_type_id, worker.id, worker.sees()).next_level_id;
     c.execute("UPDATE practice_attempts SET result = ? WHERE id = ?", {json::serialize(result_json(out)), attempt_id});
     scored = worker;
     scored_work_type = work_type_id;

@@ -16,6 +16,7 @@ namespace skb::service {
 class PracticeBoards;
 
 struct LevelInput {
+  std::optional<std::int64_t> org_id;  // default: the caller's first scope
   std::int64_t work_type_id = 0;
   std::string name;
   int question_count = 10;

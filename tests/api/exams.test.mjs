@@ -429,3 +429,24 @@ test('organisation scope: an enterprise organiser sees and uses only its own ban
   // A worker is no organiser and no candidate of someone else's session.
   assert.equal((await app.request('GET', '/api/v1/exams', { token: worker })).status, 403)
 })
+
+test('practice levels belong to an organisation: an enterprise adds its own, cannot change the city’s', async () => {
+  const orgs = (await app.request('GET', '/api/v1/orgs', { token: admin })).body.items
+  const me = (await app.request('GET', '/api/v1/me', { token: worker })).body.user
+  const workerOrg = me.grants[0].org_id
+  const other = orgs.find((o) => o.kind === 'enterprise' && o.id !== workerOrg)
+  const u = await app.request('POST', '/api/v1/users', { token: admin, body: { username: 'org.levels', password: 'Organiser-Pass-1', display_name: 'x', grants: [{ role: 'organiser', org_id: other.id }] } })
+  assert.equal(u.status, 201)
+  const b = await app.login('org.levels', 'Organiser-Pass-1')
+  const cityLevels = (await app.request('GET', `/api/v1/practice/levels?work_type_id=${electrician.id}`, { token: organiser })).body.items
+  const changed = await app.request('PUT', `/api/v1/practice/levels/${cityLevels[0].id}`, { token: b, body: { name: '改名', question_count: 5, pass_percent: 60 } })
+  assert.equal(changed.status, 403)
+  const own = await app.request('POST', '/api/v1/practice/levels', { token: b, body: { work_type_id: electrician.id, name: '本企业加练', question_count: 3, pass_percent: 60 } })
+  assert.equal(own.status, 201, JSON.stringify(own.body))
+  // B sees the city's levels and its own; the demo worker (another enterprise) does not see B's.
+  const seenByB = (await app.request('GET', `/api/v1/practice/levels?work_type_id=${electrician.id}`, { token: b })).body.items.map((l) => l.id)
+  assert.ok(seenByB.includes(own.body.id) && seenByB.includes(cityLevels[0].id))
+  const seenByWorker = (await app.request('GET', `/api/v1/practice/levels?work_type_id=${electrician.id}`, { token: worker })).body.items.map((l) => l.id)
+  assert.ok(!seenByWorker.includes(own.body.id))
+  assert.equal((await app.request('POST', `/api/v1/practice/levels/${own.body.id}/attempts`, { token: worker })).status, 404)
+})

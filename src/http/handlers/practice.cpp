@@ -16,6 +16,7 @@ namespace json = boost::json;
 service::LevelInput level_input(const json::object& body) {
   service::LevelInput in;
   in.work_type_id = opt_id(body, "work_type_id").value_or(0);
+  in.org_id = opt_id(body, "org_id");
   in.name = opt_string(body, "name", 400).value_or("");
   auto integer = [&](const char* key, int fallback) {
     const auto* v = body.if_contains(key);
