@@ -111,13 +111,27 @@ std::vector<std::string> path_and_ancestors(const std::string& path) {
   return out;
 }
 
+// The image type from the file's own signature, never from what the client claims.
+std::optional<std::string> sniff_image(const std::string& b) {
+  if (b.starts_with("\x89PNG\r\n\x1a\n")) return "image/png";
+  if (b.starts_with("\xff\xd8\xff")) return "image/jpeg";
+  if (b.starts_with("GIF87a") || b.starts_with("GIF89a")) return "image/gif";
+  if (b.size() > 12 && b.starts_with("RIFF") && b.compare(8, 4, "WEBP") == 0) return "image/webp";
+  return std::nullopt;
+}
+
+std::string asset_key(const std::string& bytes, const std::string& mime);
+
 std::string mime_extension(const std::string& mime) {
   if (mime == "image/png") return ".png";
   if (mime == "image/jpeg") return ".jpg";
   if (mime == "image/gif") return ".gif";
   if (mime == "image/svg+xml") return ".svg";
+  if (mime == "image/webp") return ".webp";
   return ".bin";
 }
+
+std::string asset_key(const std::string& bytes, const std::string& mime) { return sha256_hex(bytes).substr(0, 32) + mime_extension(mime); }
 
 }  // namespace
 
@@ -239,7 +253,7 @@ BankImportOutcome QuestionService::import(const Actor& actor, std::int64_t work_
       // Pictures first: their stored keys are part of the duplicate key.
       std::map<std::string, std::string> keys;
       for (const auto& f : iq.files) {
-        const auto key = sha256_hex(f.bytes).substr(0, 32) + mime_extension(f.mime);
+        const auto key = asset_key(f.bytes, f.mime);
         keys[f.name] = key;
         if (!dry_run)
           c.execute("INSERT INTO question_assets(asset_key, mime, data_base64, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -278,10 +292,26 @@ std::vector<ImportedQuestion> QuestionService::export_questions(const Actor& act
       iq.category = rec.category;
       iq.dimension_name = rec.dimension_name;
       iq.explanation = rec.explanation;
+      for (const auto& key : iq.question.images)
+        if (auto a = c.query_one("SELECT mime, data_base64 FROM question_assets WHERE asset_key = ?", {key}))
+          iq.files.push_back({key, a->str(0), base64_decode(a->str(1))});
       out.push_back(std::move(iq));
     }
   });
   return out;
+}
+
+std::string QuestionService::store_asset(const Actor& actor, const std::string& bytes) {
+  require_somewhere(actor, Permission::manage_exams);
+  if (bytes.size() > (2u << 20)) throw core::invalid("file", "图片不能超过2MB (a picture is limited to 2 MiB)");
+  const auto mime = sniff_image(bytes);
+  if (!mime) throw core::invalid("file", "只支持 PNG、JPEG、GIF、WebP 图片 (PNG, JPEG, GIF or WebP only)");
+  const auto key = asset_key(bytes, *mime);
+  ctx_.db.write([&](store::Connection& c) {
+    c.execute("INSERT INTO question_assets(asset_key, mime, data_base64, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+              {key, *mime, base64_encode(bytes), ctx_.now_rfc3339()});
+  });
+  return key;
 }
 
 std::optional<std::pair<std::string, std::string>> QuestionService::asset(const std::string& key) const {

@@ -74,6 +74,9 @@ class QuestionService {
   // The active questions of a work type in the actor's scope, for the export formats.
   std::vector<core::exam::ImportedQuestion> export_questions(const Actor& actor, std::int64_t work_type_id) const;
 
+  // Stores a picture for stems and options (PNG, JPEG, GIF or WebP by their signature, ≤ 2 MiB); answers its
+  // key, the same for the same bytes.
+  std::string store_asset(const Actor& actor, const std::string& bytes);
   // A picture by key (asset keys are content hashes, so they are safe to serve to candidates).
   std::optional<std::pair<std::string, std::string>> asset(const std::string& key) const;  // mime, bytes
 

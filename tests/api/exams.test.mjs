@@ -450,3 +450,28 @@ test('practice levels belong to an organisation: an enterprise adds its own, can
   assert.ok(!seenByWorker.includes(own.body.id))
   assert.equal((await app.request('POST', `/api/v1/practice/levels/${own.body.id}/attempts`, { token: worker })).status, 404)
 })
+
+test('pictures: uploaded by organisers, checked by their bytes, and carried through a Moodle XML export and import', async () => {
+  // A valid 1×1 PNG.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+  const up = await app.request('POST', '/api/v1/question-assets', { token: organiser, raw: png, headers: { 'content-type': 'image/png' } })
+  assert.equal(up.status, 201, JSON.stringify(up.body))
+  assert.match(up.body.key, /^[0-9a-f]{32}\.png$/)
+  const fake = await app.request('POST', '/api/v1/question-assets', { token: organiser, raw: '<svg onload=alert(1)>', headers: { 'content-type': 'image/png' } })
+  assert.equal(fake.status, 400)
+  assert.equal((await app.request('POST', '/api/v1/question-assets', { token: worker, raw: png })).status, 403)
+  const served = await app.request('GET', `/api/v1/question-assets/${up.body.key}`, { token: worker })
+  assert.deepEqual([served.status, served.headers.get('content-type')], [200, 'image/png'])
+
+  const q = await app.request('POST', '/api/v1/questions', { token: organiser, body: single('如图所示的焊缝缺陷是？', ['咬边', '气孔'], 0, { images: [up.body.key], category: '图片题' }) })
+  assert.equal(q.status, 201, JSON.stringify(q.body))
+  const xml = (await app.request('GET', `/api/v1/questions/export?work_type_id=${welder.id}&format=moodle`, { token: organiser })).text
+  assert.match(xml, new RegExp(`<file name="${up.body.key}" path="/" encoding="base64">`))
+  // Retire it and import the export again: the question comes back with the same picture.
+  await app.request('DELETE', `/api/v1/questions/${q.body.id}`, { token: organiser })
+  const back = await app.request('POST', '/api/v1/questions/import', { token: organiser, body: { work_type_id: welder.id, format: 'moodle', text: xml } })
+  assert.equal(back.status, 200, JSON.stringify(back.body))
+  assert.ok(back.body.imported >= 1)
+  const again = (await app.request('GET', `/api/v1/questions?work_type_id=${welder.id}&q=${encodeURIComponent('如图所示的焊缝缺陷')}`, { token: organiser })).body.items
+  assert.deepEqual(again.map((x) => x.images), [[up.body.key]])
+})

@@ -351,6 +351,35 @@ std::string rich_element(std::string_view name, std::string_view text, std::stri
          html_cdata(text) + "</text>\n" + std::string(indent) + "</" + std::string(name) + ">\n";
 }
 
+std::string encode_base64(std::string_view bytes) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    const std::uint32_t n = (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16) |
+                            (i + 1 < bytes.size() ? static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8 : 0) |
+                            (i + 2 < bytes.size() ? static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 2])) : 0);
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? kAlphabet[n & 63] : '=';
+  }
+  return out;
+}
+
+// The question text with its pictures embedded as Moodle does (<file> inside <questiontext>), so an
+// export carries them to Moodle and back; the stem refers to each as @@PLUGINFILE@@/name.
+std::string question_text_element(std::string_view text, const std::vector<EmbeddedFile>& files, std::string_view indent) {
+  std::string cdata = html_cdata(text);
+  std::string images;  // after the escaped text, still inside the CDATA section
+  for (const auto& f : files) images += "<p><img src=\"@@PLUGINFILE@@/" + xml_escape(f.name) + "\"></p>";
+  cdata.insert(cdata.size() - 3, images);
+  std::string out = std::string(indent) + "<questiontext format=\"html\">\n" + std::string(indent) + "  <text>" + cdata + "</text>\n";
+  for (const auto& f : files)
+    out += std::string(indent) + "  <file name=\"" + xml_escape(f.name) + "\" path=\"/\" encoding=\"base64\">" + encode_base64(f.bytes) + "</file>\n";
+  return out + std::string(indent) + "</questiontext>\n";
+}
+
 std::string fraction_text(double fraction) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.5f", fraction);  // Moodle's grade list: 33.33333, 14.28571 …
@@ -417,7 +446,7 @@ std::string question_element(const ImportedQuestion& iq, int number) {
   std::string out = "  <question type=\"" + type + "\">\n";
   out += "    <name>\n      <text>" + xml_escape(question_name(q, number)) + "</text>\n    </name>\n";
   // No <file> for q.images: they are stored keys and the bytes are the service's; keep it simple.
-  out += rich_element("questiontext", cloze ? cloze_text(q) : q.stem, "    ");
+  out += question_text_element(cloze ? cloze_text(q) : q.stem, iq.files, "    ");
   out += rich_element("generalfeedback", iq.explanation, "    ");
   out += "    <defaultgrade>" + format_number(q.marks) + "</defaultgrade>\n";
   out += "    <penalty>0</penalty>\n    <hidden>0</hidden>\n";

@@ -171,6 +171,9 @@ void add_question_routes(Router& router, service::Services& s) {
     s.questions.retire(*req.actor, path_id(req));
     return json_response(to_json(s.questions.get(*req.actor, path_id(req))));
   });
+  router.add("POST", "/api/v1/question-assets", Access::signed_in, [&s](Request& req) {
+    return json_response(json::object{{"key", s.questions.store_asset(*req.actor, req.body)}}, 201);
+  });
   router.add("GET", "/api/v1/question-assets/{key}", Access::signed_in, [&s](Request& req) {
     const auto asset = s.questions.asset(req.params.at("key"));
     if (!asset) throw core::not_found("asset");
