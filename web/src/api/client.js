@@ -52,7 +52,11 @@ export async function request(path, opts = {}) {
   const method = (opts.method || 'GET').toUpperCase()
   const headers = { Accept: 'application/json' }
   let body
-  if (opts.body !== undefined) {
+  if (opts.body instanceof Blob) {
+    // Raw bytes (an uploaded file): sent as they are, with the file's own type.
+    headers['Content-Type'] = opts.body.type || 'application/octet-stream'
+    body = opts.body
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(opts.body)
   }

@@ -22,6 +22,14 @@ export const questionsApi = {
   import: (body) => api.post('/questions/import', body)
 }
 
+// Pictures of question stems and options: uploaded as raw bytes (PNG/JPEG/GIF/WebP, ≤ 2 MiB),
+// named by the key the server answers; shown from GET /question-assets/{key}.
+export const questionAssetsApi = {
+  /** file: a Blob / File → { key }. */
+  upload: (file) => api.post('/question-assets', file),
+  url: (key) => (/^(https?:|\/|data:image)/.test(key) ? key : `/api/v1/question-assets/${enc(key)}`)
+}
+
 export const examsApi = {
   list: () => api.get('/exams'),
   get: (id) => api.get(`/exams/${enc(id)}`),

@@ -192,7 +192,10 @@ export default {
     needWorkType: 'Choose a work type',
     explanation: 'Explanation',
     exportNeedsWorkType: 'Choose the work type to export in the filter first',
-    explanationHint: 'Shown to workers after a practice (never in an exam)'
+    explanationHint: 'Shown to workers after a practice (never in an exam)',
+    addPicture: 'Add picture',
+    removePicture: 'Remove picture',
+    pictureHint: 'PNG, JPEG, GIF or WebP, up to 2 MiB each'
   },
   bankImport: {
     title: 'Import questions',

@@ -192,7 +192,10 @@ export default {
     needWorkType: '请选择工种',
     explanation: '解析',
     exportNeedsWorkType: '请先在筛选中选择要导出的工种',
-    explanationHint: '练习后展示给职工（考试中不展示）'
+    explanationHint: '练习后展示给职工（考试中不展示）',
+    addPicture: '添加图片',
+    removePicture: '移除图片',
+    pictureHint: 'PNG、JPEG、GIF 或 WebP，每张不超过 2 MiB'
   },
   bankImport: {
     title: '导入试题',
