@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "import_test_support.hpp"
+
 #include <algorithm>
 
 using namespace skb::core;
 using namespace skb::core::exam;
+using namespace skb::core::exam::testing;
 
 namespace {
 
@@ -16,52 +19,6 @@ QuestionRow row(std::string type, std::string stem, std::vector<std::string> opt
   r.options = std::move(options);
   r.answer = std::move(answer);
   return r;
-}
-
-std::vector<bool> correct_flags(const Question& q) {
-  std::vector<bool> flags;
-  for (const Option& o : q.options) flags.push_back(o.correct);
-  return flags;
-}
-
-std::vector<std::vector<std::string>> accepted(const Question& q) {
-  std::vector<std::vector<std::string>> out;
-  for (const Blank& b : q.blanks) out.push_back(b.accepted);
-  return out;
-}
-
-bool has(const std::vector<FieldProblem>& problems, int row_number, const std::string& code, const std::string& field = "") {
-  return std::any_of(problems.begin(), problems.end(), [&](const FieldProblem& p) {
-    return p.row == row_number && p.code == code && (field.empty() || p.field == field);
-  });
-}
-
-std::string describe(const std::vector<FieldProblem>& problems) {
-  std::string s;
-  for (const auto& p : problems) s += std::to_string(p.row) + " " + p.field + " " + p.code + ": " + p.message + "\n";
-  return s;
-}
-
-void expect_same(const ImportedQuestion& got, const ImportedQuestion& want) {
-  const Question& a = got.question;
-  const Question& b = want.question;
-  EXPECT_EQ(a.type, b.type) << b.stem;
-  EXPECT_EQ(a.stem, b.stem);
-  ASSERT_EQ(a.options.size(), b.options.size()) << b.stem;
-  for (size_t i = 0; i < a.options.size(); ++i) {
-    EXPECT_EQ(a.options[i].text, b.options[i].text);
-    EXPECT_EQ(a.options[i].correct, b.options[i].correct) << b.stem << " option " << i;
-  }
-  EXPECT_EQ(a.fixed_option_order, b.fixed_option_order) << b.stem;
-  EXPECT_EQ(accepted(a), accepted(b)) << b.stem;
-  EXPECT_EQ(a.rubric, b.rubric);
-  EXPECT_EQ(a.marks, b.marks) << b.stem;
-  EXPECT_EQ(a.partial_credit, b.partial_credit) << b.stem;
-  EXPECT_EQ(a.tags.difficulty, b.tags.difficulty) << b.stem;
-  EXPECT_EQ(a.tags.skill_level, b.tags.skill_level) << b.stem;
-  EXPECT_EQ(got.category, want.category);
-  EXPECT_EQ(got.dimension_name, want.dimension_name);
-  EXPECT_EQ(got.explanation, want.explanation);
 }
 
 }  // namespace
