@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEnv, ARTIFACTS } from './lib/env.mjs'
 import { newPage, login, sel, shot, withShotOnFailure } from './lib/ui.mjs'
-import { apiCaller, PASSWORD } from './lib/competition.mjs'
+import { apiCaller, createStaff, PASSWORD } from './lib/competition.mjs'
 import { RUN } from './lib/data.mjs'
 
 let env
@@ -44,18 +44,13 @@ before(async () => {
   const root = (await call('GET', '/orgs', undefined, env.adminToken, 200)).body.items.find((o) => o.parent_id === null)
   const welding = (await call('GET', '/work-types', undefined, env.adminToken, 200)).body.items.find((w) => w.name === '焊工')
   assert.ok(welding, 'the demo has welders')
-  for (const [key, role, name] of [
+  Object.assign(users, await createStaff(env, call, root.id, 'e2e.s', [
     ['organiser', 'organiser', '赛事组织者'],
     ['j1', 'judge', '陈裁判'],
     ['j2', 'judge', '王裁判'],
     ['j3', 'judge', '李裁判'],
     ['chief', 'chief_judge', '赵裁判长']
-  ]) {
-    const username = `e2e.s${key}.${RUN}`.toLowerCase()
-    const r = await call('POST', '/users', { username, password: PASSWORD, display_name: name, grants: [{ role, org_id: root.id }] }, env.adminToken, 201)
-    const tok = await call('POST', '/auth/login', { username, password: PASSWORD }, undefined, 200)
-    users[key] = { id: r.body.id, username, token: tok.body.token }
-  }
+  ]))
   const org = users.organiser.token
 
   comp = (await call('POST', '/competitions', {

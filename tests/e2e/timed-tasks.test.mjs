@@ -13,8 +13,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startEnv } from './lib/env.mjs'
 import { newPage, login, sel, shot, withShotOnFailure, pickOption } from './lib/ui.mjs'
-import { apiCaller, PASSWORD } from './lib/competition.mjs'
-import { RUN } from './lib/data.mjs'
+import { apiCaller, createStaff, PASSWORD } from './lib/competition.mjs'
 
 let env
 let call
@@ -32,17 +31,12 @@ before(async () => {
   const root = (await call('GET', '/orgs', undefined, env.adminToken, 200)).body.items.find((o) => o.parent_id === null)
   const welding = (await call('GET', '/work-types', undefined, env.adminToken, 200)).body.items.find((w) => w.name === '焊工')
   assert.ok(welding, 'the demo has welders')
-  for (const [key, role, name] of [
+  Object.assign(users, await createStaff(env, call, root.id, 'e2e.t', [
     ['organiser', 'organiser', '赛事组织者'],
     ['j1', 'judge', '陈裁判'],
     ['j2', 'judge', '王裁判'],
     ['chief', 'chief_judge', '赵裁判长']
-  ]) {
-    const username = `e2e.t${key}.${RUN}`.toLowerCase()
-    const r = await call('POST', '/users', { username, password: PASSWORD, display_name: name, grants: [{ role, org_id: root.id }] }, env.adminToken, 201)
-    const tok = await call('POST', '/auth/login', { username, password: PASSWORD }, undefined, 200)
-    users[key] = { id: r.body.id, username, token: tok.body.token }
-  }
+  ]))
   const org = users.organiser.token
   comp = (await call('POST', '/competitions', {
     name: '2026年温州市管道工技能大赛', level: 'city', organiser_org_id: root.id, starts_on: '2026-11-20', ends_on: '2026-11-30'

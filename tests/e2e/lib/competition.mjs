@@ -38,6 +38,21 @@ const WELDING_SCHEME = {
  * - plan({ m, look, safety, foul, th, e0, e1, e2 }): { judgeKey: [[entry_id, aspect_id, value], …] },
  *   the panel marks posted once the competition is running.
  */
+/**
+ * Staff accounts granted at `orgId`, each signed in: [[key, role, display name], …] → {key: {id, username, token}}.
+ * Usernames are `<prefix><key>.<RUN>` so reruns against one database do not collide.
+ */
+export async function createStaff(env, call, orgId, prefix, staff) {
+  const users = {}
+  for (const [key, role, name] of staff) {
+    const username = `${prefix}${key}.${RUN}`.toLowerCase()
+    const r = await call('POST', '/users', { username, password: PASSWORD, display_name: name, grants: [{ role, org_id: orgId }] }, env.adminToken, 201)
+    const tok = await call('POST', '/auth/login', { username, password: PASSWORD }, undefined, 200)
+    users[key] = { id: r.body.id, username, token: tok.body.token }
+  }
+  return users
+}
+
 export async function setUpCompetition(env, { userPrefix = 'e2e.', venueAddress, secondEvent = false, conflictJudge = false, plan }) {
   const call = apiCaller(env)
   const users = {}
