@@ -53,7 +53,10 @@ export async function login(page, baseUrl, username, password) {
 export async function pickOption(page, dataTest, text, { popper, type } = {}) {
   await page.locator(sel(dataTest)).click()
   if (type) await page.locator(`${sel(dataTest)} input`).first().fill(type)
-  const scope = popper ? `.${popper} ` : ''
+  // This select's own list (its input's aria-controls), so another select's list still fading out after
+  // the previous pick cannot take the click.
+  const listId = await page.locator(`${sel(dataTest)} input`).first().getAttribute('aria-controls').catch(() => null)
+  const scope = popper ? `.${popper} ` : listId ? `[id="${listId}"] ` : ''
   const option = page.locator(`${scope}.el-select-dropdown__item:visible`, { hasText: text }).first()
   await option.click()
 }
