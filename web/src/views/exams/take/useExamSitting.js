@@ -193,32 +193,22 @@ export function useExamSitting(examId) {
   const onFullscreen = () => {
     if (!document.fullscreenElement && log) log.add('fullscreen_exit')
   }
+  // Every listener the sitting needs, added and removed from one list so the two can never disagree.
+  const listeners = [
+    [window, 'online', onOnline], [window, 'offline', onOffline], [window, 'blur', onBlur], [window, 'focus', onFocus],
+    [document, 'visibilitychange', onVisibility], [document, 'copy', onCopy], [document, 'cut', onCopy],
+    [document, 'paste', onPaste], [document, 'fullscreenchange', onFullscreen]
+  ]
   let attached = false
   function attach() {
     if (attached) return
     attached = true
-    window.addEventListener('online', onOnline)
-    window.addEventListener('offline', onOffline)
-    window.addEventListener('blur', onBlur)
-    window.addEventListener('focus', onFocus)
-    document.addEventListener('visibilitychange', onVisibility)
-    document.addEventListener('copy', onCopy)
-    document.addEventListener('cut', onCopy)
-    document.addEventListener('paste', onPaste)
-    document.addEventListener('fullscreenchange', onFullscreen)
+    for (const [target, name, handler] of listeners) target.addEventListener(name, handler)
   }
   function detach() {
     if (!attached) return
     attached = false
-    window.removeEventListener('online', onOnline)
-    window.removeEventListener('offline', onOffline)
-    window.removeEventListener('blur', onBlur)
-    window.removeEventListener('focus', onFocus)
-    document.removeEventListener('visibilitychange', onVisibility)
-    document.removeEventListener('copy', onCopy)
-    document.removeEventListener('cut', onCopy)
-    document.removeEventListener('paste', onPaste)
-    document.removeEventListener('fullscreenchange', onFullscreen)
+    for (const [target, name, handler] of listeners) target.removeEventListener(name, handler)
   }
   onBeforeUnmount(() => {
     detach()
