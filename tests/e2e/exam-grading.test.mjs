@@ -157,7 +157,8 @@ test('the chief judge opens 阅卷, finds the mock exam and grades a short answe
     await row.locator(sel('grading-exam-link')).click()
     await page.locator(sel('exam-grading')).waitFor()
     assert.match(page.url(), new RegExp(`/grading/${mock.id}$`))
-    // Only the 阅卷 tab: no candidates, statistics, publish, export or transfer.
+    // Only the 阅卷 tab: no candidates, statistics, publish, export or transfer (the tabs render once the exam has loaded).
+    await page.locator(sel('tab-grading')).waitFor()
     assert.equal(await page.locator(`${sel('exam-tabs')} .el-tabs__item`).count(), 1)
     for (const name of ['tab-sessions', 'tab-stats', 'exam-publish', 'exam-results', 'exam-transfer', 'exam-edit', 'exam-add-candidates']) {
       assert.equal(await page.locator(sel(name)).count(), 0, `no ${name} for a chief judge`)
