@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace skb::core {
 
@@ -22,6 +23,10 @@ struct Org {
 };
 
 std::string child_path(std::string_view parent_path, std::int64_t id);
+// The deepest organisation every path lies in (a team's own organisation): "" for no paths.
+std::string common_ancestor_path(const std::vector<std::string>& paths);
+// The id at the end of a path ("/1/4/17/" → 17); nullopt for "" or "/".
+std::optional<std::int64_t> path_leaf_id(std::string_view path);
 // True when `path` is `ancestor_path` itself or lies below it.
 inline bool in_subtree(std::string_view path, std::string_view ancestor_path) {
   return path.starts_with(ancestor_path);

@@ -73,7 +73,8 @@ std::string render_certificate_pdf(const CertificateText& t) {
 
   double y = draw_text(cr, "荣 誉 证 书", "Noto Serif CJK SC Bold 40", 60, 70, kWidth - 120, PANGO_ALIGN_CENTER, 0.72, 0.1, 0.1);
   y = draw_text(cr, t.holder + " 同志：", "Noto Serif CJK SC 20", 110, y + 36, kWidth - 220, PANGO_ALIGN_LEFT);
-  const std::string body = "在" + t.competition + "“" + t.event + "”项目中，成绩优异，荣获" + t.award +
+  const std::string body = "在" + t.competition + "“" + t.event + "”项目中，" + (t.team.empty() ? "" : "作为“" + t.team + "”队员，") +
+                           "成绩优异，荣获" + t.award +
                            (t.honour.empty() ? "" : "，并被授予“" + t.honour + "”称号") + "。特发此证，以资鼓励。";
   y = draw_text(cr, "　　" + body, "Noto Serif CJK SC 18", 110, y + 18, kWidth - 220, PANGO_ALIGN_LEFT);
   draw_text(cr, t.issuer, "Noto Serif CJK SC Bold 18", kWidth - 420, kHeight - 170, 300, PANGO_ALIGN_CENTER);

@@ -15,6 +15,7 @@ struct CertificateText {
   std::string issued_on;     // 2026-11-24
   std::string code;          // verification code
   std::string verify_url;    // encoded in the QR code
+  std::string team;          // 供电一队 in a team event (may be empty)
 };
 
 std::string render_certificate_pdf(const CertificateText& text);

@@ -17,11 +17,12 @@ struct CertificateView {
   std::string holder;  // full name (masked in the public view)
   std::string competition, event, award, honour, issuer, issued_on, code;
   bool revoked = false;
+  std::string team;  // the holder's team in a team event, else ""
 };
 
 struct PublicCertificate {
   bool valid = false;
-  std::string holder_masked, competition, event, award, honour, issuer, issued_on;
+  std::string holder_masked, competition, event, award, honour, issuer, issued_on, team;
 };
 
 class CertificateService {
@@ -37,7 +38,8 @@ class CertificateService {
   const Context& ctx_;
 };
 
-// Inside the publishing (or correcting) transaction: one valid certificate per award; certificates whose
+// Inside the publishing (or correcting) transaction: one valid certificate per award winner (each member
+// of a winning team); certificates whose
 // award changed are revoked and reissued.
 int issue_certificates(store::Connection& conn, const Context& ctx, std::int64_t competition_id);
 

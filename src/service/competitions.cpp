@@ -7,15 +7,12 @@
 #include <map>
 #include <set>
 
-#include "core/draw.hpp"
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "service/audit.hpp"
 #include "service/auth.hpp"
-#include "service/crypto.hpp"
 #include "service/orgs.hpp"
-#include "service/qr.hpp"
 #include "service/results.hpp"
 
 namespace skb::service {
@@ -56,6 +53,12 @@ std::string join_tie_breaks(const std::vector<core::TieBreak>& rules) {
   return out;
 }
 
+std::optional<core::SkillLevel> level_limit(const std::string& code, const char* field) {
+  if (core::trim(code).empty()) return std::nullopt;
+  if (auto level = core::parse_skill_level(core::trim(code))) return level;
+  throw core::invalid(field, std::string(field) + " 应为技能等级 (junior … senior_technician)");
+}
+
 EventSummary summary_from(store::Connection& c, const store::Row& r) {
   EventSummary e;
   e.id = r.i64(0);
@@ -68,6 +71,8 @@ EventSummary summary_from(store::Connection& c, const store::Row& r) {
   e.tie_breaks = parse_tie_breaks(r.str(7));
   e.min_judges = static_cast<int>(r.i64(8));
   e.standardise_venues = r.i64(9) != 0;
+  if (!r.is_null(10)) e.min_skill_level = static_cast<core::SkillLevel>(r.i64(10));
+  if (!r.is_null(11)) e.max_skill_level = static_cast<core::SkillLevel>(r.i64(11));
   for (const auto& v : c.query("SELECT venue_id FROM event_venues WHERE event_id = ? ORDER BY venue_id", {e.id}))
     e.venue_ids.push_back(v.i64(0));
   e.entry_count = c.query_one("SELECT COUNT(*) FROM entries WHERE event_id = ? AND status <> 'withdrawn'", {e.id})->i64(0);
@@ -76,7 +81,7 @@ EventSummary summary_from(store::Connection& c, const store::Row& r) {
 
 constexpr const char* kEventSelect =
     "SELECT e.id, e.competition_id, e.name, e.work_type_id, w.name, e.team_size, e.total_mode, e.tie_breaks, e.min_judges, "
-    "e.standardise_venues FROM events e JOIN work_types w ON w.id = e.work_type_id";
+    "e.standardise_venues, e.min_skill_level, e.max_skill_level FROM events e JOIN work_types w ON w.id = e.work_type_id";
 
 CompetitionView load_competition(store::Connection& c, std::int64_t id) {
   auto r = c.query_one(
@@ -136,29 +141,6 @@ std::optional<std::int64_t> home_org_of(store::Connection& c, std::int64_t user_
 
 }  // namespace
 
-std::string new_entry_code(store::Connection& c, std::int64_t event_id) {
-  // Six characters without look-alikes (0/O, 1/I) for blind judging; retried on the rare collision.
-  static constexpr std::string_view kAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  for (;;) {
-    const auto hex = random_hex(6);
-    std::string code;
-    for (size_t i = 0; i < 6; ++i) code += kAlphabet[static_cast<size_t>(std::stoi(hex.substr(i * 2, 2), nullptr, 16)) % kAlphabet.size()];
-    if (!c.query_one("SELECT 1 FROM entries WHERE event_id = ? AND entry_code = ?", {event_id, code})) return code;
-  }
-}
-
-std::int64_t insert_entry(store::Connection& c, const Context& ctx, std::int64_t event_id, std::int64_t worker_id,
-                          std::optional<std::int64_t> venue_id) {
-  const auto w = c.query_one("SELECT org_id, org_path FROM workers WHERE id = ?", {worker_id});
-  if (!w) throw core::invalid("worker_id", "职工不存在 (no such worker)");
-  const auto next = c.query_one("SELECT COUNT(*) FROM entries WHERE event_id = ?", {event_id})->i64(0) + 1;
-  return c.insert_returning_id(
-      "INSERT INTO entries(event_id, worker_id, venue_id, org_id, org_path, bib, entry_code, status, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', ?) RETURNING id",
-      {event_id, worker_id, venue_id ? store::Value(*venue_id) : store::Value(nullptr), w->i64(0), w->str(1), fmt::format("{:03}", next),
-       new_entry_code(c, event_id), ctx.now_rfc3339()});
-}
-
 EventView load_event(store::Connection& c, std::int64_t event_id) {
   auto r = c.query_one(std::string(kEventSelect) + " WHERE e.id = ?", {event_id});
   if (!r) throw core::not_found("event " + std::to_string(event_id));
@@ -200,18 +182,6 @@ EventView load_event(store::Connection& c, std::int64_t event_id) {
   }
   v.scheme_frozen = c.query_one("SELECT 1 FROM marks WHERE event_id = ? LIMIT 1", {event_id}).has_value();
   return v;
-}
-
-std::vector<EntryView> load_entries(store::Connection& c, std::int64_t event_id) {
-  std::vector<EntryView> out;
-  for (const auto& r : c.query(
-           "SELECT e.id, e.event_id, e.worker_id, w.name, e.org_id, o.name, e.venue_id, COALESCE(v.name, ''), e.bib, "
-           "e.entry_code, e.status, e.workstation FROM entries e JOIN workers w ON w.id = e.worker_id JOIN orgs o ON o.id = e.org_id "
-           "LEFT JOIN venues v ON v.id = e.venue_id WHERE e.event_id = ? ORDER BY e.bib",
-           {event_id}))
-    out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.i64(4), r.str(5), r.opt_i64(6), r.str(7), r.str(8), r.str(9), r.str(10),
-                   r.str(11)});
-  return out;
 }
 
 std::vector<CompetitionView> CompetitionService::list(const Actor& actor) const {
@@ -313,6 +283,14 @@ EventView CompetitionService::add_event(const Actor& actor, std::int64_t competi
   }
   if (in.team_size < 1 || in.team_size > 10) throw core::invalid("team_size", "team_size 应为 1–10");
   if (in.min_judges < 1 || in.min_judges > 15) throw core::invalid("min_judges", "min_judges 应为 1–15");
+  const auto lowest = level_limit(in.min_skill_level, "min_skill_level");
+  const auto highest = level_limit(in.max_skill_level, "max_skill_level");
+  // Level numbers run downwards (1 = 高级技师), so the lowest admitted level has the larger number.
+  if (lowest && highest && static_cast<int>(*lowest) < static_cast<int>(*highest))
+    throw core::invalid("max_skill_level", "最高等级不能低于最低等级 (the highest level admitted is below the lowest)");
+  const auto level_value = [](const std::optional<core::SkillLevel>& l) {
+    return l ? store::Value(static_cast<std::int64_t>(*l)) : store::Value(nullptr);
+  };
   EventView v;
   ctx_.db.write([&](store::Connection& c) {
     require(actor, Permission::manage_competitions, competition_row(c, competition_id).org_path);
@@ -323,9 +301,10 @@ EventView CompetitionService::add_event(const Actor& actor, std::int64_t competi
         throw core::invalid("venue_ids", "赛区不属于该竞赛 (venue " + std::to_string(venue) + " is not in this competition)");
     const auto id = c.insert_returning_id(
         "INSERT INTO events(competition_id, work_type_id, name, team_size, total_mode, tie_breaks, min_judges, standardise_venues, "
-        "status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id",
+        "min_skill_level, max_skill_level, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id",
         {competition_id, in.work_type_id, name, std::int64_t{in.team_size}, std::string(core::to_code(*mode)),
-         join_tie_breaks(rules), std::int64_t{in.min_judges}, std::int64_t{in.standardise_venues ? 1 : 0}, ctx_.now_rfc3339()});
+         join_tie_breaks(rules), std::int64_t{in.min_judges}, std::int64_t{in.standardise_venues ? 1 : 0}, level_value(lowest),
+         level_value(highest), ctx_.now_rfc3339()});
     for (auto venue : std::set<std::int64_t>(in.venue_ids.begin(), in.venue_ids.end()))
       c.execute("INSERT INTO event_venues(event_id, venue_id) VALUES (?, ?)", {id, venue});
     append_audit(c, ctx_, {actor.username, "event.create", "event", std::to_string(id),
@@ -405,112 +384,6 @@ EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_
   return v;
 }
 
-EntryView CompetitionService::register_entry(const Actor& actor, std::int64_t event_id, std::int64_t worker_id,
-                                             std::optional<std::int64_t> venue_id) {
-  EntryView out;
-  ctx_.db.write([&](store::Connection& c) {
-    const auto event = load_event(c, event_id);
-    require(actor, Permission::manage_competitions, event.org_path);
-    if (event.competition_status != core::CompetitionStatus::registration && event.competition_status != core::CompetitionStatus::draft)
-      throw core::conflict("registration_closed", "报名未开放 (registration is not open)");
-    auto w = c.query_one("SELECT org_id, org_path FROM workers WHERE id = ?", {worker_id});
-    if (!w) throw core::invalid("worker_id", "职工不存在 (no such worker)");
-    // Eligibility: the entrant belongs to the organiser's subtree and is registered in the event's work type.
-    if (!core::in_subtree(w->str(1), event.org_path))
-      throw core::Error(core::ErrorKind::unprocessable, "not_eligible", "该职工不属于主办单位范围 (the worker is outside the organiser's scope)", "worker_id");
-    if (!c.query_one("SELECT 1 FROM worker_work_types WHERE worker_id = ? AND work_type_id = ?", {worker_id, event.summary.work_type_id}))
-      throw core::Error(core::ErrorKind::unprocessable, "not_eligible", "该职工未登记此工种 (the worker is not registered in this work type)", "worker_id");
-    if (venue_id && std::find(event.summary.venue_ids.begin(), event.summary.venue_ids.end(), *venue_id) == event.summary.venue_ids.end())
-      throw core::invalid("venue_id", "该赛项不在此赛区进行 (the event does not run at this venue)");
-    if (c.query_one("SELECT 1 FROM entries WHERE event_id = ? AND worker_id = ?", {event_id, worker_id}))
-      throw core::conflict("duplicate", "该职工已报名此赛项 (already entered)");
-    const auto id = insert_entry(c, ctx_, event_id, worker_id, venue_id);
-    append_audit(c, ctx_, {actor.username, "entry.create", "entry", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"worker_id", worker_id}})});
-    for (auto& e : load_entries(c, event_id))
-      if (e.id == id) out = std::move(e);
-  });
-  ctx_.changes->event_changed(event_id);
-  return out;
-}
-
-std::vector<EntryView> CompetitionService::list_entries(const Actor& actor, std::int64_t event_id) const {
-  std::vector<EntryView> out;
-  ctx_.db.read([&](store::Connection& c) {
-    require(actor, Permission::read_competitions, load_event(c, event_id).org_path);
-    out = load_entries(c, event_id);
-  });
-  return out;
-}
-
-EntryView CompetitionService::check_in(const Actor& actor, std::int64_t event_id, const std::string& entry_code) {
-  EntryView out;
-  ctx_.db.write([&](store::Connection& c) {
-    require(actor, Permission::manage_competitions, load_event(c, event_id).org_path);
-    auto r = c.query_one("SELECT id, status FROM entries WHERE event_id = ? AND entry_code = ?", {event_id, entry_code});
-    if (!r) throw core::not_found("entry code " + entry_code);
-    if (r->str(1) == "withdrawn") throw core::conflict("withdrawn", "该参赛者已退赛 (the entrant withdrew)");
-    if (r->str(1) != "checked_in") {
-      c.execute("UPDATE entries SET status = 'checked_in' WHERE id = ?", {r->i64(0)});
-      append_audit(c, ctx_, {actor.username, "entry.check_in", "entry", std::to_string(r->i64(0)), ""});
-    }
-    for (auto& e : load_entries(c, event_id))
-      if (e.id == r->i64(0)) out = std::move(e);
-  });
-  ctx_.changes->event_changed(event_id);
-  return out;
-}
-
-EntryView CompetitionService::withdraw(const Actor& actor, std::int64_t event_id, std::int64_t entry_id, const std::string& raw_reason) {
-  const std::string reason(core::trim(raw_reason));
-  if (reason.empty() || core::utf8_length(reason) > 200) throw core::invalid("reason", "请填写退赛原因（最多200字） (a reason of 1–200 characters)");
-  EntryView out;
-  ctx_.db.write([&](store::Connection& c) {
-    require(actor, Permission::manage_competitions, load_event(c, event_id).org_path);
-    if (c.execute("UPDATE entries SET status = 'withdrawn', withdrawn_reason = ? WHERE id = ? AND event_id = ?", {reason, entry_id, event_id}) == 0)
-      throw core::not_found("entry " + std::to_string(entry_id));
-    append_audit(c, ctx_, {actor.username, "entry.withdraw", "entry", std::to_string(entry_id),
-                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"reason", reason}})});
-    for (auto& e : load_entries(c, event_id))
-      if (e.id == entry_id) out = std::move(e);
-  });
-  ctx_.changes->event_changed(event_id);
-  return out;
-}
-
-DrawResult CompetitionService::draw(const Actor& actor, std::int64_t event_id, const std::string& requested_seed) {
-  const std::string seed = core::trim(requested_seed).empty() ? random_hex(8) : std::string(core::trim(requested_seed));
-  if (seed.size() > 64) throw core::invalid("seed", "seed 最多64个字符 (at most 64 characters)");
-  DrawResult result{seed, {}};
-  ctx_.db.write([&](store::Connection& c) {
-    const auto event = load_event(c, event_id);
-    require(actor, Permission::manage_competitions, event.org_path);
-    // Before the competition runs; or, for a later stage (a final filled by advancement), while it runs
-    // but before anyone in this event has been marked.
-    const bool before_start = event.competition_status == core::CompetitionStatus::draft ||
-                              event.competition_status == core::CompetitionStatus::registration;
-    const bool stage_not_started = event.competition_status == core::CompetitionStatus::running &&
-                                   !c.query_one("SELECT 1 FROM marks WHERE event_id = ? LIMIT 1", {event_id});
-    if (!before_start && !stage_not_started)
-      throw core::conflict("too_late", "赛项已开始评分，不能再抽签 (the draw happens before marking starts)");
-    // One draw per venue (and one for entrants without a venue), workstations numbered A01, A02, …
-    std::map<std::int64_t, std::vector<EntryView>> by_venue;
-    for (auto& e : load_entries(c, event_id))
-      if (e.status != "withdrawn") by_venue[e.venue_id.value_or(0)].push_back(e);
-    for (auto& [venue, entries] : by_venue) {
-      const auto order = core::draw_order(entries.size(), seed + "/" + std::to_string(venue));
-      for (size_t slot = 0; slot < order.size(); ++slot)
-        c.execute("UPDATE entries SET workstation = ? WHERE id = ?", {fmt::format("A{:02}", slot + 1), entries[order[slot]].id});
-    }
-    c.execute("UPDATE events SET draw_seed = ? WHERE id = ?", {seed, event_id});
-    append_audit(c, ctx_, {actor.username, "event.draw", "event", std::to_string(event_id),
-                           boost::json::serialize(boost::json::object{{"seed", seed}, {"algorithm", "fnv1a-splitmix64-fisher-yates/venue"}})});
-    result.entries = load_entries(c, event_id);
-  });
-  ctx_.changes->event_changed(event_id);
-  return result;
-}
-
 JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::int64_t event_id, const JudgeAssignmentInput& in) {
   JudgeAssignmentView out;
   ctx_.db.write([&](store::Connection& c) {
@@ -534,11 +407,12 @@ JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::in
       throw core::conflict("duplicate", "该裁判已有相同的指派 (the judge already has this assignment)");
     const auto home = home_org_of(c, in.user_id);
     if (home && reason.empty()) {
-      // Conflict of interest: an entrant from the judge's own enterprise at the judged venue.
-      store::Params params{event_id, *home};
-      std::string sql = "SELECT COUNT(*) FROM entries WHERE event_id = ? AND org_id = ? AND status <> 'withdrawn'";
+      // Conflict of interest: an entrant (or a team member) from the judge's own enterprise at the judged venue.
+      store::Params params{event_id, *home, *home};
+      std::string sql = "SELECT COUNT(*) FROM entries e WHERE e.event_id = ? AND e.status <> 'withdrawn' AND (e.org_id = ? OR EXISTS "
+                        "(SELECT 1 FROM entry_members m JOIN workers w ON w.id = m.worker_id WHERE m.entry_id = e.id AND w.org_id = ?))";
       if (in.venue_id) {
-        sql += " AND venue_id = ?";
+        sql += " AND e.venue_id = ?";
         params.push_back(*in.venue_id);
       }
       if (const auto n = c.query_one(sql, params)->i64(0); n > 0)
@@ -590,17 +464,6 @@ std::vector<JudgeCandidate> CompetitionService::judge_candidates(const Actor& ac
     }
   });
   return out;
-}
-
-std::string CompetitionService::entry_qr_svg(const Actor& actor, std::int64_t event_id, std::int64_t entry_id) const {
-  std::string code;
-  ctx_.db.read([&](store::Connection& c) {
-    require(actor, Permission::manage_competitions, load_event(c, event_id).org_path);
-    auto r = c.query_one("SELECT entry_code FROM entries WHERE id = ? AND event_id = ?", {entry_id, event_id});
-    if (!r) throw core::not_found("entry " + std::to_string(entry_id));
-    code = r->str(0);
-  });
-  return qr_svg(code);
 }
 
 }  // namespace skb::service

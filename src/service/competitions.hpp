@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/competition.hpp"
+#include "core/skill_level.hpp"
 #include "service/actor.hpp"
 #include "service/context.hpp"
 
@@ -27,6 +28,8 @@ struct EventSummary {
   std::vector<core::TieBreak> tie_breaks;
   int min_judges = 3;
   bool standardise_venues = false;  // each component standardised per venue before ranking
+  // Entrants' skill-level limits: the lowest level admitted and the highest (nullopt: no limit).
+  std::optional<core::SkillLevel> min_skill_level, max_skill_level;
   std::vector<std::int64_t> venue_ids;
   std::int64_t entry_count = 0;
 };
@@ -59,6 +62,7 @@ struct EventInput {
   std::vector<std::string> tie_breaks{"practical_higher", "time_lower"};
   int min_judges = 3;
   bool standardise_venues = false;
+  std::string min_skill_level, max_skill_level;  // level codes, "" for no limit
   std::vector<std::int64_t> venue_ids;
 };
 
@@ -93,11 +97,20 @@ struct EventView {
   bool scheme_frozen = false;  // marking has started
 };
 
+struct EntryMember {
+  std::int64_t worker_id = 0;
+  std::string name;
+  std::int64_t org_id = 0;
+  std::string org_name;
+};
+
 struct EntryView {
   std::int64_t id = 0;
   std::int64_t event_id = 0;
-  std::int64_t worker_id = 0;
-  std::string worker_name;
+  std::int64_t worker_id = 0;  // a team's captain (its first member)
+  std::string worker_name;     // the entrant's name: the worker's, or the team's
+  std::string team_name;       // "" for an individual entry
+  std::vector<EntryMember> members;  // captain first; the one worker of an individual entry
   std::int64_t org_id = 0;
   std::string org_name;
   std::optional<std::int64_t> venue_id;
@@ -106,6 +119,16 @@ struct EntryView {
   std::string entry_code;
   std::string status;  // registered, checked_in, withdrawn
   std::string workstation;  // from the draw, e.g. "A07" ("" before it)
+};
+
+// True when the entrant (or any member of the team) comes from this organisation: a judge's conflict of interest.
+bool entry_from_org(const EntryView& entry, std::int64_t org_id);
+
+struct EntryInput {
+  std::vector<std::int64_t> member_ids;  // one worker, or team_size workers with the captain first
+  std::string team_name;                 // team events only
+  std::optional<std::int64_t> org_id;    // the organisation a team represents; default: the members' common one
+  std::optional<std::int64_t> venue_id;
 };
 
 struct DrawResult {
@@ -156,7 +179,8 @@ class CompetitionService {
   // Replaces the marking scheme; refused (409 scheme_frozen) once any mark exists.
   EventView set_scheme(const Actor& actor, std::int64_t event_id, const std::vector<ComponentDef>& components);
 
-  EntryView register_entry(const Actor& actor, std::int64_t event_id, std::int64_t worker_id, std::optional<std::int64_t> venue_id);
+  // Registers a worker or a team after the eligibility checks of every member.
+  EntryView register_entry(const Actor& actor, std::int64_t event_id, const EntryInput& input);
   std::vector<EntryView> list_entries(const Actor& actor, std::int64_t event_id) const;
   EntryView check_in(const Actor& actor, std::int64_t event_id, const std::string& entry_code);
   EntryView withdraw(const Actor& actor, std::int64_t event_id, std::int64_t entry_id, const std::string& reason);
@@ -179,8 +203,16 @@ EventView load_event(store::Connection& conn, std::int64_t event_id);
 std::vector<EntryView> load_entries(store::Connection& conn, std::int64_t event_id);
 // A fresh anonymous entry code for blind judging, unique within the event.
 std::string new_entry_code(store::Connection& conn, std::int64_t event_id);
-// Registers a worker (no eligibility checks: the caller's) with the next bib and a fresh code; returns the entry id.
-std::int64_t insert_entry(store::Connection& conn, const Context& ctx, std::int64_t event_id, std::int64_t worker_id,
-                          std::optional<std::int64_t> venue_id);
+// An entrant as stored: its members (captain first), team name and organisation.
+struct NewEntry {
+  std::vector<std::int64_t> member_ids;
+  std::string team_name;
+  std::int64_t org_id = 0;
+  std::optional<std::int64_t> venue_id;
+};
+// Registers an entrant (no eligibility checks: the caller's) with the next bib and a fresh code; returns the entry id.
+std::int64_t insert_entry(store::Connection& conn, const Context& ctx, std::int64_t event_id, const NewEntry& entry);
+// The entrant of a stored entry, to register it again (the next stage of a competition).
+NewEntry stored_entrant(store::Connection& conn, std::int64_t entry_id);
 
 }  // namespace skb::service

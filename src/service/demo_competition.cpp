@@ -127,7 +127,7 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
         candidates.push_back(r.i64(0));
     });
     for (size_t i = 0; i < candidates.size(); ++i) {
-      s.competitions.register_entry(system, ev.summary.id, candidates[i], venues[i % venues.size()]);
+      s.competitions.register_entry(system, ev.summary.id, {{candidates[i]}, "", std::nullopt, venues[i % venues.size()]});
       ++summary.entries;
     }
   }

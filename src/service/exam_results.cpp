@@ -1,8 +1,10 @@
 #include "service/exam_results.hpp"
 
 #include <boost/json.hpp>
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
+#include <map>
 
 #include "core/error.hpp"
 #include "core/scoring.hpp"
@@ -17,9 +19,9 @@ namespace {
 
 using core::Permission;
 
-double scaled(double score, double exam_total, const AspectDef& aspect) {
-  if (exam_total <= 0) return 0;
-  const double raw = score / exam_total * aspect.max_mark;
+// A share of the exam's marks (0–1) as the aspect's mark, on its step.
+double scaled(double share, const AspectDef& aspect) {
+  const double raw = share * aspect.max_mark;
   const double step = aspect.step > 0 ? aspect.step : 0.01;
   return std::clamp(std::round(raw / step) * step, 0.0, aspect.max_mark);
 }
@@ -45,24 +47,32 @@ TransferOutcome ExamResultsService::transfer_to_event(const Actor& actor, std::i
     if (c.query_one("SELECT 1 FROM exam_sessions WHERE exam_id = ? AND pending_manual > 0 LIMIT 1", {exam_id}))
       throw core::conflict("grading_pending", "还有简答题未评分，评完后再导入 (short answers still await grading)");
 
+    std::map<std::int64_t, double> sat;  // worker → share of the exam's marks, for those who submitted
+    for (const auto& r : c.query("SELECT worker_id, score, max_score FROM exam_sessions WHERE exam_id = ? AND status = 'submitted'", {exam_id}))
+      sat[r.i64(0)] = r.f64(2) > 0 ? r.f64(1) / r.f64(2) : 0;
     std::vector<MarkInput> marks;
-    for (const auto& r : c.query(
-             "SELECT e.id, w.name, s.score, s.max_score FROM entries e JOIN workers w ON w.id = e.worker_id LEFT JOIN exam_sessions s "
-             "ON s.exam_id = ? AND s.worker_id = e.worker_id AND s.status = 'submitted' WHERE e.event_id = ? AND e.status <> 'withdrawn' "
-             "ORDER BY e.id",
-             {exam_id, event_id})) {
-      if (r.is_null(2)) {
-        out.absent.push_back(r.str(1));
-        continue;
+    for (const auto& e : load_entries(c, event_id)) {
+      if (e.status == "withdrawn") continue;
+      // A team's theory score is its members' mean share: every member must have sat the exam.
+      double share = 0;
+      bool complete = true;
+      for (const auto& m : e.members) {
+        if (auto it = sat.find(m.worker_id); it != sat.end()) {
+          share += it->second / static_cast<double>(e.members.size());
+        } else {
+          out.absent.push_back(e.team_name.empty() ? m.name : e.team_name + "·" + m.name);
+          complete = false;
+        }
       }
+      if (!complete || e.members.empty()) continue;
       // The value is part of the id: the same score again is a replay, a regraded one amends the mark.
-      const double value = scaled(r.f64(2), r.f64(3), aspect);
-      marks.push_back({"exam-" + std::to_string(exam_id) + "-entry-" + std::to_string(r.i64(0)) + "-" + fmt::format("{}", value), r.i64(0),
+      const double value = scaled(share, aspect);
+      marks.push_back({"exam-" + std::to_string(exam_id) + "-entry-" + std::to_string(e.id) + "-" + fmt::format("{}", value), e.id,
                        aspect.id, value});
     }
     out.not_entered = static_cast<int>(
         c.query_one("SELECT COUNT(*) FROM exam_sessions s WHERE s.exam_id = ? AND s.status = 'submitted' AND NOT EXISTS "
-                    "(SELECT 1 FROM entries e WHERE e.event_id = ? AND e.worker_id = s.worker_id)",
+                    "(SELECT 1 FROM entry_members m WHERE m.event_id = ? AND m.worker_id = s.worker_id)",
                     {exam_id, event_id})
             ->i64(0));
     const auto component_id = theory->id;

@@ -78,7 +78,7 @@ std::vector<JudgeTask> JudgingService::my_tasks(const Actor& actor) const {
       for (const auto& e : load_entries(c, a.event_id)) {
         if (a.venue_id && e.venue_id != a.venue_id) continue;
         if (e.status == "withdrawn") continue;
-        t.entries.push_back({e.id, e.entry_code, e.status, a.home_org_id && *a.home_org_id == e.org_id && !a.overridden});
+        t.entries.push_back({e.id, e.entry_code, e.status, a.home_org_id && entry_from_org(e, *a.home_org_id) && !a.overridden});
       }
       std::map<std::pair<std::int64_t, std::int64_t>, double> latest;
       for (const auto& r : c.query("SELECT entry_id, aspect_id, value FROM marks WHERE event_id = ? AND judge_user_id = ? ORDER BY seq",
@@ -184,7 +184,7 @@ Standings compute_standings(store::Connection& c, std::int64_t event_id, std::op
   std::vector<EntryResult*> field;
   for (auto& [id, r] : results) field.push_back(&r);
   apply_field_scores(event, field, load_time_allowances(c, event_id));
-  if (venue_id) std::erase_if(results, [&](const auto& kv) { return kv.second.entry.venue_id != venue_id; });
+  if (venue_id) std::erase_if(results, [&](const auto& kv) { return kv.second.entry.venue_id.value_or(kNoVenue) != *venue_id; });
   std::vector<core::RankInput> inputs;
   for (const auto& [id, r] : results) inputs.push_back(rank_input(r));
   const auto standings = core::rank_entries(inputs, event.summary.tie_breaks);
@@ -226,6 +226,8 @@ Standings JudgingService::standings(const Actor& actor, std::int64_t event_id, s
     if (marking_judge)
       for (auto& r : s.results) {
         r.entry.worker_name.clear();
+        r.entry.team_name.clear();
+        r.entry.members.clear();
         r.entry.org_name.clear();
         r.entry.bib.clear();
         r.entry.worker_id = 0;

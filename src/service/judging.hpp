@@ -105,7 +105,9 @@ struct Marker {
 // Validates and appends marks in the caller's transaction: all or none. A resent client_id is a replay.
 std::vector<MarkReceipt> record_marks(store::Connection& conn, const Context& ctx, const Marker& marker, const std::vector<MarkInput>& marks);
 
-// Computes standings from the event's scheme, entries and latest marks (no permission checks).
+// Computes standings from the event's scheme, entries and latest marks (no permission checks): the whole
+// event, or the entrants of one venue (kNoVenue: those registered without a venue), ranked among themselves.
+inline constexpr std::int64_t kNoVenue = 0;
 Standings compute_standings(store::Connection& conn, std::int64_t event_id, std::optional<std::int64_t> venue_id);
 
 }  // namespace skb::service

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <fmt/format.h>
 
@@ -165,13 +166,15 @@ void publish_results(store::Connection& c, const Context& ctx, const std::string
   for (auto event_id : events) {
     for (const auto& r : compute_standings(c, event_id, std::nullopt).results) {
       if (!r.promote_to) continue;
-      const auto current = c.query_one("SELECT skill_level FROM workers WHERE id = ?", {r.entry.worker_id})->i64(0);
-      // Only a step up (a smaller level number) is proposed.
-      if (static_cast<std::int64_t>(*r.promote_to) >= current) continue;
-      proposals += static_cast<int>(c.execute(
-          "INSERT INTO promotions(event_id, entry_id, worker_id, award, from_level, to_level, status) VALUES (?, ?, ?, ?, ?, ?, 'proposed') "
-          "ON CONFLICT DO NOTHING",
-          {event_id, r.entry.id, r.entry.worker_id, r.award, current, static_cast<std::int64_t>(*r.promote_to)}));
+      for (const auto& member : r.entry.members) {  // a team's award promotes each member
+        const auto current = c.query_one("SELECT skill_level FROM workers WHERE id = ?", {member.worker_id})->i64(0);
+        // Only a step up (a smaller level number) is proposed.
+        if (static_cast<std::int64_t>(*r.promote_to) >= current) continue;
+        proposals += static_cast<int>(c.execute(
+            "INSERT INTO promotions(event_id, entry_id, worker_id, award, from_level, to_level, status) VALUES (?, ?, ?, ?, ?, ?, 'proposed') "
+            "ON CONFLICT DO NOTHING",
+            {event_id, r.entry.id, member.worker_id, r.award, current, static_cast<std::int64_t>(*r.promote_to)}));
+      }
     }
   }
   const int certificates = issue_certificates(c, ctx, competition_id);
@@ -221,7 +224,9 @@ Sheet ResultsService::results_sheet(const Actor& actor, std::int64_t event_id) c
     require(actor, Permission::read_competitions, event.org_path);
     const auto standings = compute_standings(c, event_id, std::nullopt);
     sheet.name = "成绩";
-    sheet.header = {"名次", "赛号", "姓名", "单位", "赛区"};
+    const bool teams = event.summary.team_size > 1;
+    sheet.header = {"名次", "赛号", teams ? "队名" : "姓名", "单位", "赛区"};
+    if (teams) sheet.header.insert(sheet.header.begin() + 3, "队员");
     for (const auto& comp : event.components) {
       for (const auto& a : comp.aspects) sheet.header.push_back(comp.name + "·" + a.name + "(" + fmt::format("{:g}", a.max_mark) + ")");
       sheet.header.push_back(comp.name + "得分");
@@ -230,6 +235,11 @@ Sheet ResultsService::results_sheet(const Actor& actor, std::int64_t event_id) c
     for (const auto& r : standings.results) {
       std::vector<std::string> row{r.rank ? std::to_string(r.rank) + (r.tied ? "=" : "") : "-", r.entry.bib, r.entry.worker_name,
                                    r.entry.org_name, r.entry.venue_name};
+      if (teams) {
+        std::string members;
+        for (const auto& m : r.entry.members) members += (members.empty() ? "" : "、") + m.name;
+        row.insert(row.begin() + 3, members);
+      }
       size_t aspect_index = 0;
       for (size_t ci = 0; ci < event.components.size(); ++ci) {
         for (size_t k = 0; k < event.components[ci].aspects.size(); ++k, ++aspect_index) {
@@ -267,26 +277,30 @@ std::vector<EntryView> ResultsService::advance(const Actor& actor, std::int64_t 
       throw core::conflict("event_locked", "下一阶段已锁定，不能再登记选手 (the next stage is locked)");
     if (c.query_one("SELECT 1 FROM events WHERE id = ? AND locked_at IS NULL", {from_event_id}))
       throw core::conflict("not_locked", "本阶段尚未锁定 (lock this stage before advancing)");
-    // Rank overall or within each venue, then apply the cut to each ranking.
-    std::map<std::int64_t, std::vector<core::Standing>> rankings;
-    std::map<std::int64_t, std::pair<std::int64_t, std::optional<std::int64_t>>> worker_of;  // entry → (worker, venue)
-    const auto venues = per_venue ? from.summary.venue_ids : std::vector<std::int64_t>{0};
-    for (auto venue : venues) {
-      const auto s = compute_standings(c, from_event_id, venue ? std::optional(venue) : std::nullopt);
-      for (const auto& r : s.results) {
-        rankings[venue].push_back({r.entry.id, r.rank, r.total, r.tied});
-        worker_of[r.entry.id] = {r.entry.worker_id, r.entry.venue_id};
-      }
+    // Rank overall or within each venue (entrants without a venue rank among themselves), then apply
+    // the cut to each ranking.
+    std::vector<std::optional<std::int64_t>> groups{std::nullopt};
+    if (per_venue) {
+      groups.assign(from.summary.venue_ids.begin(), from.summary.venue_ids.end());
+      if (c.query_one("SELECT 1 FROM entries WHERE event_id = ? AND venue_id IS NULL AND status <> 'withdrawn' LIMIT 1", {from_event_id}))
+        groups.push_back(kNoVenue);
     }
     std::vector<std::int64_t> advancing;
-    for (const auto& [venue, standings] : rankings)
-      for (auto id : core::advancing(standings, top_n, top_percent)) advancing.push_back(id);
+    for (const auto& group : groups) {
+      std::vector<core::Standing> ranking;
+      for (const auto& r : compute_standings(c, from_event_id, group).results) ranking.push_back({r.entry.id, r.rank, r.total, r.tied});
+      for (auto id : core::advancing(ranking, top_n, top_percent)) advancing.push_back(id);
+    }
     for (auto entry_id : advancing) {
-      const auto [worker, venue] = worker_of[entry_id];
+      auto entrant = stored_entrant(c, entry_id);
       // Already in the next stage (a withdrawal there was the entrant's own decision, so it stands).
-      if (c.query_one("SELECT 1 FROM entries WHERE event_id = ? AND worker_id = ?", {to_event_id, worker})) continue;
-      const bool same_venue = venue && std::find(to.summary.venue_ids.begin(), to.summary.venue_ids.end(), *venue) != to.summary.venue_ids.end();
-      const auto id = insert_entry(c, ctx_, to_event_id, worker, same_venue ? venue : std::nullopt);
+      if (std::any_of(entrant.member_ids.begin(), entrant.member_ids.end(), [&](std::int64_t worker) {
+            return c.query_one("SELECT 1 FROM entry_members WHERE event_id = ? AND worker_id = ?", {to_event_id, worker}).has_value();
+          }))
+        continue;
+      const auto& venues = to.summary.venue_ids;
+      if (entrant.venue_id && std::find(venues.begin(), venues.end(), *entrant.venue_id) == venues.end()) entrant.venue_id.reset();
+      const auto id = insert_entry(c, ctx_, to_event_id, entrant);
       for (auto& e : load_entries(c, to_event_id))
         if (e.id == id) added.push_back(std::move(e));
     }

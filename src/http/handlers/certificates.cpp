@@ -24,7 +24,7 @@ std::string html_escape(const std::string& s) {
 
 boost::json::value to_json(const service::PublicCertificate& p) {
   return boost::json::object{{"valid", p.valid}, {"holder", p.holder_masked}, {"competition", p.competition}, {"event", p.event},
-                             {"award", p.award}, {"honour", p.honour}, {"issuer", p.issuer}, {"issued_on", p.issued_on}};
+                             {"award", p.award}, {"honour", p.honour}, {"issuer", p.issuer}, {"issued_on", p.issued_on}, {"team", p.team}};
 }
 
 // The page a QR code opens: readable on any phone without signing in or loading the app.
@@ -36,6 +36,7 @@ std::string verification_page(const std::string& code, const service::PublicCert
   row("持证人 Holder", p.holder_masked);
   row("竞赛 Competition", p.competition);
   row("赛项 Event", p.event);
+  row("队伍 Team", p.team);
   row("奖项 Award", p.award);
   row("称号 Title", p.honour);
   row("颁发单位 Issuer", p.issuer);
@@ -60,7 +61,8 @@ void add_certificate_routes(Router& router, service::Services& s) {
     for (const auto& c : s.certificates.list(*req.actor, path_id(req)))
       items.push_back(boost::json::object{{"id", id_json(c.id)}, {"event_id", id_json(c.event_id)}, {"worker_id", id_json(c.worker_id)},
                                           {"holder", c.holder}, {"award", c.award}, {"honour", c.honour}, {"code", c.code},
-                                          {"issued_on", c.issued_on}, {"revoked", c.revoked}});
+                                          {"issued_on", c.issued_on}, {"revoked", c.revoked},
+                                          {"team_name", c.team}});
     const auto total = static_cast<std::int64_t>(items.size());
     return page_response(std::move(items), std::nullopt, total);
   });

@@ -32,6 +32,11 @@ double number(const json::object& o, const char* key, const std::string& field, 
   if (!std::isfinite(d)) throw core::invalid(field, field + " 应为有限数字 (must be finite)");
   return d;
 }
+
+json::value level_json(const std::optional<core::SkillLevel>& level) {
+  return level ? json::value(core::to_code(*level)) : json::value(nullptr);
+}
+
 }  // namespace
 
 json::value to_json(const service::VenueView& v) {
@@ -51,6 +56,8 @@ json::value to_json(const service::EventSummary& e) {
                       {"tie_breaks", rules},
                       {"min_judges", e.min_judges},
                       {"standardise_venues", e.standardise_venues},
+                      {"min_skill_level", level_json(e.min_skill_level)},
+                      {"max_skill_level", level_json(e.max_skill_level)},
                       {"venue_ids", ids_json(e.venue_ids)},
                       {"entry_count", e.entry_count}};
 }
@@ -97,8 +104,15 @@ json::value to_json(const service::EventView& e) {
 }
 
 json::value to_json(const service::EntryView& e) {
+  json::array members;
+  for (size_t i = 0; i < e.members.size(); ++i) {
+    const auto& m = e.members[i];
+    members.push_back(json::object{{"worker_id", id_json(m.worker_id)}, {"name", m.name}, {"org_id", id_json(m.org_id)},
+                                   {"org_name", m.org_name}, {"captain", i == 0}});
+  }
   return json::object{{"id", id_json(e.id)},           {"event_id", id_json(e.event_id)},
                       {"worker_id", id_json(e.worker_id)}, {"worker_name", e.worker_name},
+                      {"team_name", e.team_name},      {"members", std::move(members)},
                       {"org_id", id_json(e.org_id)},   {"org_name", e.org_name},
                       {"venue_id", opt_id_json(e.venue_id)}, {"venue_name", e.venue_name},
                       {"bib", e.bib},                  {"entry_code", e.entry_code},

@@ -104,6 +104,8 @@ void add_competition_routes(Router& router, service::Services& s) {
     in.tie_breaks = string_list(body, "tie_breaks", in.tie_breaks);
     in.min_judges = small_int(body, "min_judges", 3);
     in.standardise_venues = opt_bool(body, "standardise_venues").value_or(false);
+    in.min_skill_level = opt_string(body, "min_skill_level", 40).value_or("");
+    in.max_skill_level = opt_string(body, "max_skill_level", 40).value_or("");
     in.venue_ids = opt_id_list(body, "venue_ids").value_or(std::vector<std::int64_t>{});
     return json_response(to_json(s.competitions.add_event(*req.actor, path_id(req), in)), 201);
   });
@@ -133,9 +135,17 @@ void add_competition_routes(Router& router, service::Services& s) {
   });
   router.add("POST", "/api/v1/events/{id}/entries", Access::signed_in, [&s](Request& req) {
     const auto body = parse_object(req);
+    // A worker (worker_id) or a team (member_ids, captain first, and team_name).
+    service::EntryInput in;
     const auto worker = opt_id(body, "worker_id");
-    if (!worker) throw core::invalid("worker_id", "worker_id 为必填项 (is required)");
-    return json_response(to_json(s.competitions.register_entry(*req.actor, path_id(req), *worker, opt_id(body, "venue_id"))), 201);
+    auto members = opt_id_list(body, "member_ids", 10);
+    if (worker && members) throw core::invalid("member_ids", "worker_id 与 member_ids 只需其一 (worker_id or member_ids, not both)");
+    if (!worker && !members) throw core::invalid("worker_id", "worker_id 或 member_ids 为必填项 (is required)");
+    in.member_ids = worker ? std::vector<std::int64_t>{*worker} : std::move(*members);
+    in.team_name = opt_string(body, "team_name", 400).value_or("");
+    in.org_id = opt_id(body, "org_id");
+    in.venue_id = opt_id(body, "venue_id");
+    return json_response(to_json(s.competitions.register_entry(*req.actor, path_id(req), in)), 201);
   });
   router.add("POST", "/api/v1/events/{id}/check-in", Access::signed_in, [&s](Request& req) {
     const auto body = parse_object(req);
