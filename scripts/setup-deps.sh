@@ -9,7 +9,7 @@ packages=(
   libboost1.81-all-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev
-  libqrencode-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  libqrencode-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   chromium nodejs npm curl wrk nginx-light
 )

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pdfText, renderFirstPage } from './lib/pdf.mjs'
 import { Instance } from './lib/server.mjs'
 
 const app = new Instance()
@@ -245,6 +246,11 @@ test('certificates: issued at publication, a PDF with a QR code, and a public ch
   assert.equal(pdf.headers.get('content-type'), 'application/pdf')
   const bytes = Buffer.from(await pdf.arrayBuffer())
   assert.equal(bytes.subarray(0, 5).toString(), '%PDF-')
+  // As printed: the holder, event, award and verification code in the text, and a page that is drawn.
+  const text = pdfText(bytes)
+  for (const part of [first.holder, '“焊工”项目中', '一等奖', '温州市技术能手', first.code]) assert.ok(text.includes(part), `"${part}" in: ${text}`)
+  assert.ok(!text.includes('队员'), 'an individual certificate names no team')
+  assert.ok(renderFirstPage(bytes).inkedShare > 0.02)
   if (process.env.SKB_ARTIFACTS) writeFileSync(join(process.env.SKB_ARTIFACTS, 'certificate.pdf'), bytes)
   const pub = await app.request('GET', `/api/v1/public/certificates/${first.code}`)
   assert.equal(pub.status, 200)
