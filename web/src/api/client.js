@@ -45,7 +45,7 @@ function buildQuery(params) {
 }
 
 /**
- * Sends one request. opts: {method, body, query, raw, skipAuthRedirect}.
+ * Sends one request. opts: {method, body, query, headers, raw, skipAuthRedirect}.
  * Returns the parsed JSON (or null for 204); with raw:true returns the Response itself.
  */
 export async function request(path, opts = {}) {
@@ -61,6 +61,7 @@ export async function request(path, opts = {}) {
     body = JSON.stringify(opts.body)
   }
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken
+  if (opts.headers) Object.assign(headers, opts.headers)
 
   let res
   try {
@@ -201,7 +202,12 @@ export const eventsApi = {
   /** Replaces the scheme with the rows of such a sheet (all or nothing; 422 import_invalid with `rows`). */
   importScheme: (id, rows) => api.post(`/events/${enc(id)}/scheme/import`, { rows }),
   entries: (id) => api.get(`/events/${enc(id)}/entries`),
-  register: (id, body) => api.post(`/events/${enc(id)}/entries`, body),
+  /**
+   * 报名: `{worker_id, venue_id}`, or for a team event `{team_name, member_ids (captain first), venue_id}`.
+   * `key` (optional) is sent as Idempotency-Key: the same key with the same body replays the answer.
+   */
+  register: (id, body, key) =>
+    api.post(`/events/${enc(id)}/entries`, body, key ? { headers: { 'Idempotency-Key': key } } : {}),
   checkIn: (id, entry_code) => api.post(`/events/${enc(id)}/check-in`, { entry_code }),
   judges: (id) => api.get(`/events/${enc(id)}/judges`),
   assignJudge: (id, body) => api.post(`/events/${enc(id)}/judges`, body),

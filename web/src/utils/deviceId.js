@@ -2,7 +2,8 @@
 // exam session to one device at a time). Kept in localStorage so that a refresh is the same device.
 const KEY = 'skb.exam.device'
 
-function randomId() {
+/** A random id (a UUID where the browser offers one, else 32 hex digits). */
+export function randomId() {
   if (globalThis.crypto && typeof crypto.randomUUID === 'function') return crypto.randomUUID()
   const b = new Uint8Array(16)
   crypto.getRandomValues(b)

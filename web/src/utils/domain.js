@@ -14,6 +14,31 @@ export const LEVEL_TAG = {
   senior_technician: 'danger'
 }
 
+/** Does `level` lie within an event's limits (min = the lowest level admitted, max = the highest)? */
+export function levelWithin(level, min, max) {
+  const i = SKILL_LEVELS.indexOf(level)
+  if (i < 0) return true // no known level: the server decides
+  if (min && i < SKILL_LEVELS.indexOf(min)) return false
+  if (max && i > SKILL_LEVELS.indexOf(max)) return false
+  return true
+}
+
+/** An event's skill-level limits in words (中级工及以上, 初级工至高级工 …); '' when it has none. */
+export function levelLimitText(t, event) {
+  const min = event && event.min_skill_level
+  const max = event && event.max_skill_level
+  const name = (code) => t(`level.${code}`)
+  if (min && max) return min === max ? t('competition.levelOnly', { level: name(min) }) : t('competition.levelBetween', { min: name(min), max: name(max) })
+  if (min) return t('competition.levelAtLeast', { level: name(min) })
+  if (max) return t('competition.levelAtMost', { level: name(max) })
+  return ''
+}
+
+/** An entry of a team event (团体赛): its `worker_name` is the team's name, `members` the team, captain first. */
+export function isTeamEntry(entry) {
+  return !!(entry && entry.team_name)
+}
+
 /** Which roles the user holds, in any organisation. */
 export function rolesOf(user) {
   return new Set(((user && user.grants) || []).map((g) => g.role))

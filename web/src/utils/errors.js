@@ -20,7 +20,11 @@ const FIELD_KEYS = {
   effective_date: 'worker.effectiveDate',
   parent_id: 'orgs.parent',
   display_name: 'users.displayName',
-  grants: 'users.grants'
+  grants: 'users.grants',
+  team_name: 'entries.teamName',
+  member_ids: 'entries.members',
+  min_skill_level: 'competition.minLevel',
+  max_skill_level: 'competition.maxLevel'
 }
 
 /** Human label of an API field name, in the current language. */
@@ -71,10 +75,18 @@ export function showError(err) {
  */
 export function localText(msg) {
   if (!msg) return ''
-  // The English half may hold one level of parentheses itself: "(2 entrant(s) not fully marked)".
-  const m = /^(.*?[\u4e00-\u9fff].*?)\s*\(((?:[^()\u4e00-\u9fff]|\([^()\u4e00-\u9fff]*\))+)\)\s*$/.exec(String(msg))
-  if (!m) return String(msg)
+  // The English half is the last parenthesised part and may hold one level of parentheses itself:
+  // "(2 entrant(s) not fully marked)". It may quote a Chinese name ("王芳 已报名此赛项 (王芳 is already
+  // entered)"), so it counts as English when its Latin letters outnumber its Chinese characters.
+  const m = /^(.*?[\u4e00-\u9fff].*?)\s*\(((?:[^()]|\([^()]*\))+)\)\s*$/.exec(String(msg))
+  if (!m || !mostlyLatin(m[2])) return String(msg)
   return i18n.global.locale.value === 'en' ? m[2].trim() : m[1].trim()
+}
+
+function mostlyLatin(text) {
+  const latin = (text.match(/[A-Za-z]/g) || []).length
+  const chinese = (text.match(/[\u4e00-\u9fff]/g) || []).length
+  return latin > 2 * chinese
 }
 
 /** errorText() with bilingual server messages reduced to the current language. */
