@@ -396,6 +396,58 @@ test('exam results go into the event theory component as marks (once) and into t
   assert.equal((await app.request('GET', `/api/v1/workers/${sitter.worker_id}/exam-results`, { token: worker })).status, 403)
 })
 
+// A share of the right answers: the first `right` questions answered right, the rest wrong.
+function responses(start, bank, right) {
+  return start.questions.map((q, i) => {
+    const good = rightResponse(q, bank)
+    if (i < right) return { question: q.id, response: good }
+    return { question: q.id, response: { option_ids: q.options.map((o) => o.id).filter((id) => !good.option_ids.includes(id)) } }
+  })
+}
+
+test('a team\'s theory score is its members\' mean; a team with a member absent is listed, not scored', async () => {
+  const root = (await app.request('GET', '/api/v1/orgs', { token: admin })).body.items.find((o) => o.parent_id === null)
+  const comp = (await app.request('POST', '/api/v1/competitions', { token: organiser, body: { name: '电工团体赛（理论）', level: 'city', organiser_org_id: root.id, starts_on: '2026-11-20', ends_on: '2026-11-30' } })).body
+  const ev = (await app.request('POST', `/api/v1/competitions/${comp.id}/events`, { token: organiser, body: { name: '电工团体', work_type_id: electrician.id, team_size: 2 } })).body
+  const event = (await app.request('PUT', `/api/v1/events/${ev.id}/scheme`, { token: organiser, body: { components: [{ kind: 'theory', name: '理论', max_mark: 100 }] } })).body
+  // Members without an account yet, so the test can give each one.
+  const linked = new Set(sqlite(app.dbFile, 'SELECT worker_id FROM users WHERE worker_id IS NOT NULL').split('\n').filter(Boolean))
+  const members = (await app.request('GET', `/api/v1/workers?work_type_id=${electrician.id}&limit=50`, { token: admin })).body.items.filter((w) => !linked.has(String(w.id))).slice(0, 4)
+  const teams = []
+  for (const [name, pair] of [['一队', members.slice(0, 2)], ['二队', members.slice(2, 4)]]) {
+    const r = await app.request('POST', `/api/v1/events/${event.id}/entries`, { token: organiser, body: { team_name: name, member_ids: pair.map((w) => w.id) } })
+    assert.equal(r.status, 201, JSON.stringify(r.body))
+    teams.push(r.body)
+  }
+  await app.request('POST', `/api/v1/competitions/${comp.id}/status`, { token: organiser, body: { status: 'registration' } })
+  await app.request('POST', `/api/v1/competitions/${comp.id}/status`, { token: organiser, body: { status: 'running' } })
+  const bank = (await app.request('GET', `/api/v1/questions?work_type_id=${electrician.id}&type=true_false`, { token: organiser })).body.items
+  const exam = (await app.request('POST', '/api/v1/exams', { token: organiser, body: {
+    title: '电工团体赛理论考试', work_type_id: electrician.id, opens_at: iso(-60), closes_at: iso(3600), duration_minutes: 20,
+    paper: { mode: 'fixed', question_ids: bank.slice(0, 4).map((q) => q.id) } } })).body
+  await app.request('POST', `/api/v1/exams/${exam.id}/candidates`, { token: organiser, body: { worker_ids: members.map((w) => w.id) } })
+  assert.equal((await app.request('POST', `/api/v1/exams/${exam.id}/publish`, { token: organiser })).status, 200)
+
+  // 一队: all right and half right (mean 75 %); 二队: one member sits, the other does not.
+  for (const [i, right] of [[0, 4], [1, 2], [2, 4]]) {
+    const w = members[i]
+    const user = await app.request('POST', '/api/v1/users', { token: admin, body: { username: `team.sitter${i}`, password: 'Sitter-Pass-123', worker_id: w.id, grants: [{ role: 'worker', org_id: w.org_id }] } })
+    assert.equal(user.status, 201, JSON.stringify(user.body))
+    const token = await app.login(`team.sitter${i}`, 'Sitter-Pass-123')
+    const start = (await app.request('POST', `/api/v1/exams/${exam.id}/start`, { token, body: { device_id: deviceA } })).body
+    const done = await app.request('POST', `/api/v1/exam-sessions/${start.session.id}/submit`, { token, body: { device_id: deviceA, answers: responses(start, bank, right) } })
+    assert.equal(done.body.session.score, done.body.session.max_score * right / 4)
+  }
+  const moved = await app.request('POST', `/api/v1/exams/${exam.id}/transfer`, { token: organiser, body: { event_id: event.id } })
+  assert.equal(moved.status, 200, JSON.stringify(moved.body))
+  assert.equal(moved.body.transferred, 1)
+  assert.deepEqual(moved.body.absent, [`二队·${members[3].name}`])
+  assert.equal(moved.body.not_entered, 0)
+  const value = sqlite(app.dbFile, `SELECT value FROM marks WHERE source = 'exam' AND entry_id = ${teams[0].id}`)
+  assert.equal(Number(value), 75)
+  assert.equal(sqlite(app.dbFile, `SELECT COUNT(*) FROM marks WHERE entry_id = ${teams[1].id}`).trim(), '0')
+})
+
 async function sha256(text) {
   const { createHash } = await import('node:crypto')
   return createHash('sha256').update(text).digest('hex')
