@@ -33,6 +33,12 @@ void check_username(const std::string& username) {
 
 }  // namespace
 
+void require_fresh_password(store::Connection& c, const Actor& actor, const std::string& password) {
+  const auto hash = c.query_one("SELECT password_hash FROM users WHERE id = ?", {actor.user_id});
+  if (!hash || !verify_password(password, hash->str(0)))
+    throw core::Error(core::ErrorKind::invalid, "wrong_password", "密码错误，未确认 (wrong password: not confirmed)", "password");
+}
+
 void check_password_strength(const std::string& password, const std::string& field) {
   if (password.size() < 8) throw core::invalid(field, "password must be at least 8 characters");
   if (password.size() > 256) throw core::invalid(field, "password must be at most 256 characters");

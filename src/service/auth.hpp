@@ -79,5 +79,7 @@ class AuthService {
 std::vector<Grant> load_grants(store::Connection& conn, std::int64_t user_id);
 // Validates a new password's strength; throws validation_failed on `field`.
 void check_password_strength(const std::string& password, const std::string& field);
+// A decision that needs the actor to re-enter their password (corrections): 400 wrong_password otherwise.
+void require_fresh_password(store::Connection& conn, const Actor& actor, const std::string& password);
 
 }  // namespace skb::service

@@ -326,55 +326,85 @@ EventView CompetitionService::get_event(const Actor& actor, std::int64_t event_i
   return v;
 }
 
-EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_id, const std::vector<ComponentDef>& declared) {
+std::vector<ComponentDef> checked_scheme(store::Connection& c, const EventView& event, std::vector<ComponentDef> components) {
   // A theory component without aspects is one exam score (from the exam module or typed in).
-  auto components = declared;
   for (auto& comp : components)
     if (comp.kind == core::ComponentKind::theory && comp.aspects.empty())
       comp.aspects.push_back({0, "", "理论考试成绩", core::AspectKind::measurement, comp.max_mark, 0.5, {}, std::nullopt, false});
+  std::vector<core::SchemeComponent> scheme;
+  for (const auto& comp : components) {
+    core::SchemeComponent sc{comp.kind, comp.max_mark, comp.weight, {}, comp.time_limit_seconds};
+    for (const auto& a : comp.aspects) sc.aspects.push_back({0, a.kind, a.max_mark, a.step, a.bands, a.disqualifies});
+    scheme.push_back(std::move(sc));
+  }
+  auto problems = core::validate_scheme(event.summary.total_mode, scheme);
+  if (!problems.empty()) {
+    // Where each problem is: "components", "components[i]" or "components[i].aspects[k]".
+    const auto place = [](const core::SchemeProblem& p) {
+      if (p.component < 0) return std::string("components");
+      return fmt::format("components[{}]{}", p.component, p.aspect < 0 ? "" : fmt::format(".aspects[{}]", p.aspect));
+    };
+    core::Error e(core::ErrorKind::invalid, "invalid_scheme", problems.front().message, place(problems.front()));
+    for (const auto& p : problems) e.problems.push_back({0, place(p), p.code, p.message});
+    throw e;
+  }
+  for (auto& comp : components) {
+    comp.name = text_field(comp.name, "name", 100);
+    for (auto& a : comp.aspects) {
+      a.criterion = text_field(a.criterion, "criterion", 100, false);
+      a.name = text_field(a.name, "name", 200);
+      if (a.dimension_id &&
+          !c.query_one("SELECT 1 FROM dimensions WHERE id = ? AND work_type_id = ?", {*a.dimension_id, event.summary.work_type_id}))
+        throw core::invalid("dimension_id", "能力维度不属于该工种 (dimension is not one of the work type's)");
+    }
+  }
+  return components;
+}
+
+std::int64_t insert_component(store::Connection& c, std::int64_t event_id, const ComponentDef& comp, std::int64_t position) {
+  return c.insert_returning_id(
+      "INSERT INTO components(event_id, kind, name, max_mark, weight, time_limit_seconds, position) VALUES (?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
+      {event_id, std::string(core::to_code(comp.kind)), comp.name, comp.max_mark, comp.weight,
+       comp.time_limit_seconds ? store::Value(*comp.time_limit_seconds) : store::Value(nullptr), position});
+}
+
+std::int64_t insert_aspect(store::Connection& c, std::int64_t component_id, const AspectDef& a, std::int64_t position) {
+  return c.insert_returning_id(
+      "INSERT INTO aspects(component_id, criterion, name, kind, max_mark, step, bands, dimension_id, disqualifies, position) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {component_id, a.criterion, a.name, std::string(core::to_code(a.kind)), a.max_mark, a.step, bands_json(a.bands),
+       a.dimension_id ? store::Value(*a.dimension_id) : store::Value(nullptr), std::int64_t{a.disqualifies ? 1 : 0}, position});
+}
+
+void update_component(store::Connection& c, const ComponentDef& comp, std::int64_t position) {
+  c.execute("UPDATE components SET kind = ?, name = ?, max_mark = ?, weight = ?, time_limit_seconds = ?, position = ? WHERE id = ?",
+            {std::string(core::to_code(comp.kind)), comp.name, comp.max_mark, comp.weight,
+             comp.time_limit_seconds ? store::Value(*comp.time_limit_seconds) : store::Value(nullptr), position, comp.id});
+}
+
+void update_aspect(store::Connection& c, const AspectDef& a, std::int64_t position) {
+  c.execute("UPDATE aspects SET criterion = ?, name = ?, kind = ?, max_mark = ?, step = ?, bands = ?, dimension_id = ?, disqualifies = ?, "
+            "position = ? WHERE id = ?",
+            {a.criterion, a.name, std::string(core::to_code(a.kind)), a.max_mark, a.step, bands_json(a.bands),
+             a.dimension_id ? store::Value(*a.dimension_id) : store::Value(nullptr), std::int64_t{a.disqualifies ? 1 : 0}, position, a.id});
+}
+
+EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_id, const std::vector<ComponentDef>& declared) {
   EventView v;
   ctx_.db.write([&](store::Connection& c) {
     const auto current = load_event(c, event_id);
     require(actor, Permission::manage_competitions, current.org_path);
     if (current.scheme_frozen)
-      throw core::conflict("scheme_frozen", "评分已开始，评分标准已冻结 (marking has started: the scheme is frozen)");
-    std::vector<core::SchemeComponent> scheme;
-    for (const auto& comp : components) {
-      core::SchemeComponent sc{comp.kind, comp.max_mark, comp.weight, {}, comp.time_limit_seconds};
-      for (const auto& a : comp.aspects) sc.aspects.push_back({0, a.kind, a.max_mark, a.step, a.bands, a.disqualifies});
-      scheme.push_back(std::move(sc));
-    }
-    auto problems = core::validate_scheme(current.summary.total_mode, scheme);
-    if (!problems.empty()) {
-      // Where each problem is: "components", "components[i]" or "components[i].aspects[k]".
-      const auto place = [](const core::SchemeProblem& p) {
-        if (p.component < 0) return std::string("components");
-        return fmt::format("components[{}]{}", p.component, p.aspect < 0 ? "" : fmt::format(".aspects[{}]", p.aspect));
-      };
-      core::Error e(core::ErrorKind::invalid, "invalid_scheme", problems.front().message, place(problems.front()));
-      for (const auto& p : problems) e.problems.push_back({0, place(p), p.code, p.message});
-      throw e;
-    }
-    for (const auto& comp : components)
-      for (const auto& a : comp.aspects)
-        if (a.dimension_id && !c.query_one("SELECT 1 FROM dimensions WHERE id = ? AND work_type_id = ?",
-                                           {*a.dimension_id, current.summary.work_type_id}))
-          throw core::invalid("dimension_id", "能力维度不属于该工种 (dimension is not one of the work type's)");
+      throw core::conflict("scheme_frozen", "评分已开始，评分标准已冻结；如需修改请由裁判长提交更正 "
+                                            "(marking has started: the scheme is frozen; the chief judge may correct it)");
+    const auto components = checked_scheme(c, current, declared);
     c.execute("DELETE FROM components WHERE event_id = ?", {event_id});
     std::int64_t cpos = 0;
     for (const auto& comp : components) {
-      const auto cid = c.insert_returning_id(
-          "INSERT INTO components(event_id, kind, name, max_mark, weight, time_limit_seconds, position) VALUES (?, ?, ?, ?, ?, ?, ?) "
-          "RETURNING id",
-          {event_id, std::string(core::to_code(comp.kind)), text_field(comp.name, "name", 100), comp.max_mark, comp.weight,
-           comp.time_limit_seconds ? store::Value(*comp.time_limit_seconds) : store::Value(nullptr), cpos++});
+      const auto cid = insert_component(c, event_id, comp, cpos++);
       std::int64_t apos = 0;
-      for (const auto& a : comp.aspects)
-        c.execute("INSERT INTO aspects(component_id, criterion, name, kind, max_mark, step, bands, dimension_id, disqualifies, position) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {cid, text_field(a.criterion, "criterion", 100, false), text_field(a.name, "name", 200),
-                   std::string(core::to_code(a.kind)), a.max_mark, a.step, bands_json(a.bands),
-                   a.dimension_id ? store::Value(*a.dimension_id) : store::Value(nullptr), std::int64_t{a.disqualifies ? 1 : 0}, apos++});
+      for (const auto& a : comp.aspects) insert_aspect(c, cid, a, apos++);
     }
     append_audit(c, ctx_, {actor.username, "event.scheme", "event", std::to_string(event_id),
                            boost::json::serialize(boost::json::object{{"components", components.size()}})});

@@ -201,6 +201,15 @@ class CompetitionService {
 // Shared with judging and standings: the event with its scheme, loaded in the caller's transaction.
 EventView load_event(store::Connection& conn, std::int64_t event_id);
 std::vector<EntryView> load_entries(store::Connection& conn, std::int64_t event_id);
+// The scheme as it will be stored: a theory component without aspects gets its one score aspect, names
+// are trimmed, dimensions must be the work type's, and the whole is validated (400 invalid_scheme listing
+// every problem by place).
+std::vector<ComponentDef> checked_scheme(store::Connection& conn, const EventView& event, std::vector<ComponentDef> components);
+std::int64_t insert_component(store::Connection& conn, std::int64_t event_id, const ComponentDef& component, std::int64_t position);
+std::int64_t insert_aspect(store::Connection& conn, std::int64_t component_id, const AspectDef& aspect, std::int64_t position);
+// Rewrites a stored component or aspect (by its id) in place, keeping what refers to it.
+void update_component(store::Connection& conn, const ComponentDef& component, std::int64_t position);
+void update_aspect(store::Connection& conn, const AspectDef& aspect, std::int64_t position);
 // A fresh anonymous entry code for blind judging, unique within the event.
 std::string new_entry_code(store::Connection& conn, std::int64_t event_id);
 // An entrant as stored: its members (captain first), team name and organisation.

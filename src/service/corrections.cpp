@@ -5,9 +5,9 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "service/audit.hpp"
+#include "service/auth.hpp"
 #include "service/certificates.hpp"
 #include "service/competitions.hpp"
-#include "service/crypto.hpp"
 #include "service/judging.hpp"
 
 namespace skb::service {
@@ -45,12 +45,6 @@ bool is_chief(store::Connection& c, const Actor& actor, const EventView& event) 
          actor.can(Permission::lead_judging, event.org_path);
 }
 
-void check_password(store::Connection& c, const Actor& actor, const std::string& password) {
-  const auto hash = c.query_one("SELECT password_hash FROM users WHERE id = ?", {actor.user_id});
-  if (!hash || !verify_password(password, hash->str(0)))
-    throw core::Error(core::ErrorKind::invalid, "wrong_password", "密码错误，未确认 (wrong password: not confirmed)", "password");
-}
-
 // What every decision on a correction checks first: it exists and is pending, the actor is its chief
 // judge or an organiser, and the actor has just re-entered their password.
 struct Decision {
@@ -68,7 +62,7 @@ Decision open_decision(store::Connection& c, const Actor& actor, std::int64_t id
   d.organiser = actor.can(Permission::manage_competitions, d.event.org_path);
   if (!d.chief && !d.organiser) throw core::forbidden();
   if (d.correction.status != "pending") throw core::conflict("decided", "该更正已处理 (already decided)");
-  check_password(c, actor, password);
+  require_fresh_password(c, actor, password);
   return d;
 }
 

@@ -17,6 +17,7 @@
 #include "service/practice.hpp"
 #include "service/question_bank.hpp"
 #include "service/results.hpp"
+#include "service/scheme_corrections.hpp"
 #include "service/time_allowances.hpp"
 #include "service/work_types.hpp"
 #include "service/workers.hpp"
@@ -27,7 +28,8 @@ struct Services {
   explicit Services(Context context)
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
         judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx),
-        questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx) {}
+        questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx),
+        scheme_corrections(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -51,6 +53,7 @@ struct Services {
   ExamResultsService exam_results;
   PracticeService practice;
   TimeAllowanceService time_allowances;
+  SchemeCorrectionService scheme_corrections;
 };
 
 }  // namespace skb::service

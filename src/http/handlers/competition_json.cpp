@@ -119,6 +119,13 @@ json::value to_json(const service::EntryView& e) {
                       {"status", e.status},            {"workstation", e.workstation}};
 }
 
+json::value to_json(const service::SchemeCorrectionView& c) {
+  json::array changes;
+  for (const auto& ch : c.changes) changes.push_back(json::object{{"what", ch.what}, {"from", ch.from}, {"to", ch.to}});
+  return json::object{{"id", id_json(c.id)},          {"event_id", id_json(c.event_id)}, {"reason", c.reason},
+                      {"changes", std::move(changes)}, {"corrected_by", c.corrected_by}, {"corrected_at", c.corrected_at}};
+}
+
 json::value to_json(const service::JudgeAssignmentView& j) {
   return json::object{{"id", id_json(j.id)}, {"event_id", id_json(j.event_id)}, {"user_id", id_json(j.user_id)},
                       {"judge_name", j.judge_name}, {"venue_id", opt_id_json(j.venue_id)},
@@ -198,6 +205,7 @@ std::vector<service::ComponentDef> scheme_from_json(const json::object& body) {
     if (!(*comps)[i].is_object()) throw core::invalid(cf, cf + " 应为对象 (must be an object)");
     const auto& co = (*comps)[i].get_object();
     service::ComponentDef d;
+    d.id = opt_id(co, "id").value_or(0);  // kept by a correction of a frozen scheme; a replacement ignores it
     const auto kind = core::parse_component_kind(required_string(co, "kind", 20));
     if (!kind) throw core::invalid(cf + ".kind", "kind 应为 theory 或 practical");
     d.kind = *kind;
@@ -214,6 +222,7 @@ std::vector<service::ComponentDef> scheme_from_json(const json::object& body) {
         if (!(*aspects)[k].is_object()) throw core::invalid(af, af + " 应为对象 (must be an object)");
         const auto& ao = (*aspects)[k].get_object();
         service::AspectDef a;
+        a.id = opt_id(ao, "id").value_or(0);
         a.criterion = opt_string(ao, "criterion", 400).value_or("");
         a.name = required_string(ao, "name", 800);
         const auto ak = core::parse_aspect_kind(required_string(ao, "kind", 20));

@@ -4,6 +4,7 @@
 
 #include "service/competitions.hpp"
 #include "service/judging.hpp"
+#include "service/scheme_corrections.hpp"
 
 namespace skb::http {
 
@@ -14,6 +15,7 @@ boost::json::value to_json(const service::CompetitionView& c);
 boost::json::value to_json(const service::EventView& e);
 boost::json::value to_json(const service::EntryView& e);
 boost::json::value to_json(const service::JudgeAssignmentView& j);
+boost::json::value to_json(const service::SchemeCorrectionView& c);
 boost::json::value to_json(const service::Standings& s);
 boost::json::value to_json(const service::JudgeTask& t);
 boost::json::value to_json(const core::JudgeSummary& j);

@@ -114,6 +114,23 @@ void add_competition_routes(Router& router, service::Services& s) {
   router.add("PUT", "/api/v1/events/{id}/scheme", Access::signed_in, [&s](Request& req) {
     return json_response(to_json(s.competitions.set_scheme(*req.actor, path_id(req), scheme_from_json(parse_object(req)))));
   });
+  // 评分标准更正: the chief judge's correction of a frozen scheme, kept with what it changed.
+  router.add("GET", "/api/v1/events/{id}/scheme/corrections", Access::signed_in, [&s](Request& req) {
+    boost::json::array items;
+    for (const auto& c : s.scheme_corrections.list(*req.actor, path_id(req))) items.push_back(to_json(c));
+    return json_response(boost::json::object{{"items", std::move(items)}});
+  });
+  router.add("POST", "/api/v1/events/{id}/scheme/corrections", Access::signed_in, [&s](Request& req) {
+    const auto body = parse_object(req);
+    service::SchemeCorrectionInput in;
+    in.components = scheme_from_json(body);
+    in.reason = opt_string(body, "reason", 4000).value_or("");
+    in.password = opt_string(body, "password", 1000).value_or("");
+    const auto correction = s.scheme_corrections.correct(*req.actor, path_id(req), in);
+    return json_response(boost::json::object{{"correction", to_json(correction)},
+                                             {"event", to_json(s.competitions.get_event(*req.actor, path_id(req)))}},
+                         201);
+  });
   // 评分标准 as a spreadsheet: the same scheme, one row per aspect (service/scheme_sheet.hpp).
   router.add("GET", "/api/v1/events/{id}/scheme.xlsx", Access::signed_in, [&s](Request& req) {
     Response r{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
