@@ -1,5 +1,6 @@
 #include "service/demo_competition.hpp"
 
+#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include <chrono>
@@ -69,8 +70,11 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
   const auto comp = s.competitions.create(system, {"2026年温州市“技能强市”职工职业技能大赛", "city", root, date_offset(ctx, -2), date_offset(ctx, 5)});
   summary.competition_id = comp.id;
   std::vector<std::int64_t> venues;
-  for (auto [name, city] : {std::pair{"鹿城赛区", "温州市鹿城区"}, {"乐清赛区", "乐清市"}, {"瑞安赛区", "瑞安市"}})
+  std::vector<std::string> venue_names;
+  for (auto [name, city] : {std::pair{"鹿城赛区", "温州市鹿城区"}, {"乐清赛区", "乐清市"}, {"瑞安赛区", "瑞安市"}}) {
     venues.push_back(s.competitions.add_venue(system, comp.id, {0, name, city, std::string(city) + "职业技能实训基地"}).id);
+    venue_names.emplace_back(name);
+  }
 
   // Events and their marking schemes.
   const auto assembly_dims = dimensions["电气装配工"];
@@ -155,6 +159,14 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
     if (demo_chief) s.competitions.assign_judge(system, ev.summary.id, {*demo_chief, std::nullopt, std::nullopt, true, ""});
   }
 
+  // 智能裁判: a weld gauge at each venue measures the 焊工 welds and signs its marks like a real device.
+  std::vector<DeviceView> gauges;
+  for (size_t v = 0; v < venues.size(); ++v) {
+    gauges.push_back(s.devices.create(system, comp.id, venues[v], "焊缝检测仪（" + venue_names[v] + "）"));
+    summary.accounts.push_back({"device", gauges.back().key_id, gauges.back().secret, venue_names[v]});
+  }
+  std::vector<std::vector<MarkInput>> gauge_marks(venues.size());
+
   // Marks part-way through: about two thirds of the entrants fully marked, a few half marked.
   s.competitions.set_status(system, comp.id, "running");
   core::SplitMix64 dice(20261124);
@@ -188,7 +200,10 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
           } else if (asp.kind == core::AspectKind::measurement) {
             const double share = std::min(1.0, (skill + dice.below(20)) / 110.0);
             const double value = std::floor(asp.max_mark * share / asp.step) * asp.step;
-            by_judge[venue_judges[v][0]].push_back({client(venue_judges[v][0]), e.id, asp.id, value});
+            if (ev.summary.name == "焊工" && comp_def.kind == core::ComponentKind::practical)
+              gauge_marks[v].push_back({fmt::format("gauge-{}-{}", e.id, asp.id), e.id, asp.id, value});
+            else
+              by_judge[venue_judges[v][0]].push_back({client(venue_judges[v][0]), e.id, asp.id, value});
           } else if (dice.below(20) == 0) {  // a rare safety deduction
             by_judge[venue_judges[v][0]].push_back({client(venue_judges[v][0]), e.id, asp.id, 1});
           }
@@ -200,6 +215,18 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
         summary.marks += static_cast<int>(marks.size());
       }
     }
+  }
+  for (size_t v = 0; v < venues.size(); ++v) {
+    if (gauge_marks[v].empty()) continue;
+    boost::json::array body;
+    for (const auto& m : gauge_marks[v])
+      body.push_back(boost::json::object{{"client_id", m.client_id}, {"entry_id", std::to_string(m.entry_id)},
+                                         {"aspect_id", std::to_string(m.aspect_id)}, {"value", m.value}});
+    const auto text = boost::json::serialize(boost::json::object{{"marks", body}});
+    const auto timestamp = std::to_string(ctx.now_seconds());
+    s.devices.submit({gauges[v].key_id, timestamp, hmac_sha256_hex(gauges[v].secret, timestamp + "\n" + text), text},
+                     [&] { return gauge_marks[v]; });
+    summary.marks += static_cast<int>(gauge_marks[v].size());
   }
   return summary;
 }
