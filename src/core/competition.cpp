@@ -61,7 +61,7 @@ bool may_move(CompetitionStatus from, CompetitionStatus to) {
   return t == f + 1 || (from == CompetitionStatus::running && to == CompetitionStatus::registration);
 }
 
-std::vector<SchemeProblem> validate_scheme(TotalMode mode, const std::vector<SchemeComponent>& components) {
+std::vector<SchemeProblem> validate_scheme(TotalMode mode, const std::vector<SchemeComponent>& components, int min_judges) {
   std::vector<SchemeProblem> problems;
   if (components.empty()) problems.push_back({-1, -1, "scheme_empty", "至少需要一个考核项目 (at least one component)"});
   double weights = 0;
@@ -88,6 +88,10 @@ std::vector<SchemeProblem> validate_scheme(TotalMode mode, const std::vector<Sch
       if (!(asp.max_mark > 0)) problems.push_back({ci, static_cast<int>(a), "aspect_max_not_positive", "细项分值应大于0 (aspect max must be positive)"});
       if (asp.kind == AspectKind::measurement && asp.bands.empty() && !(asp.step > 0))
         problems.push_back({ci, static_cast<int>(a), "step_not_positive", "评分步长应大于0 (step must be positive)"});
+      if (asp.kind == AspectKind::judgement && min_judges < kMinJudgementPanel)
+        problems.push_back({ci, static_cast<int>(a), "panel_too_small",
+                            "评价分细项至少需要3名裁判评分，本赛项每项只设 " + std::to_string(min_judges) +
+                                " 名 (judgement aspects need panels of at least 3 judges)"});
       if (asp.kind != AspectKind::deduction) sum += asp.max_mark;
     }
     if (!comp.aspects.empty() && std::fabs(sum - comp.max_mark) > 1e-6)

@@ -43,12 +43,18 @@ struct SchemeProblem {
   std::string code;  // stable: scheme_empty, max_not_positive, weight_out_of_range, no_aspects,
                      // aspect_max_not_positive, step_not_positive, aspect_sum_mismatch, weights_not_one,
                      // time_needs_limit (a time aspect worth marks in a component without a time
-                     // limit), too_many_times (more than one time aspect in a component)
+                     // limit), too_many_times (more than one time aspect in a component),
+                     // panel_too_small (a judgement aspect in an event that completes panels of fewer
+                     // than kMinJudgementPanel judges)
   std::string message;
 };
 
+// A judgement (0–3) is only fair from a panel: at least three judges mark each judgement aspect.
+inline constexpr int kMinJudgementPanel = 3;
+
 // Aspect maxima (deductions excluded) add up to the component's maximum; weights sum to 1 in weighted
-// mode; every component has at least one aspect; maxima and steps are positive.
-std::vector<SchemeProblem> validate_scheme(TotalMode mode, const std::vector<SchemeComponent>& components);
+// mode; every component has at least one aspect; maxima and steps are positive; judgement aspects only
+// where the event's panels (`min_judges`, the marks that complete a judgement) have three judges or more.
+std::vector<SchemeProblem> validate_scheme(TotalMode mode, const std::vector<SchemeComponent>& components, int min_judges);
 
 }  // namespace skb::core

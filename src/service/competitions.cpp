@@ -337,7 +337,7 @@ std::vector<ComponentDef> checked_scheme(store::Connection& c, const EventView& 
     for (const auto& a : comp.aspects) sc.aspects.push_back({0, a.kind, a.max_mark, a.step, a.bands, a.disqualifies});
     scheme.push_back(std::move(sc));
   }
-  auto problems = core::validate_scheme(event.summary.total_mode, scheme);
+  auto problems = core::validate_scheme(event.summary.total_mode, scheme, event.summary.min_judges);
   if (!problems.empty()) {
     // Where each problem is: "components", "components[i]" or "components[i].aspects[k]".
     const auto place = [](const core::SchemeProblem& p) {
