@@ -201,6 +201,14 @@ export const eventsApi = {
   schemeXlsx: (id) => download(`/events/${enc(id)}/scheme.xlsx`, 'scheme.xlsx'),
   /** Replaces the scheme with the rows of such a sheet (all or nothing; 422 import_invalid with `rows`). */
   importScheme: (id, rows) => api.post(`/events/${enc(id)}/scheme/import`, { rows }),
+  /**
+   * 评分标准更正 of a frozen scheme (the chief judge): `{components (existing parts keep their id), reason,
+   * password}` → 201 `{correction, event}`. `key` (optional) is sent as Idempotency-Key.
+   */
+  correctScheme: (id, body, key) =>
+    api.post(`/events/${enc(id)}/scheme/corrections`, body, key ? { headers: { 'Idempotency-Key': key } } : {}),
+  /** The scheme's corrections, oldest first: `{items: [{id, reason, changes: [{what, from, to}], corrected_by, corrected_at}]}`. */
+  schemeCorrections: (id) => api.get(`/events/${enc(id)}/scheme/corrections`),
   entries: (id) => api.get(`/events/${enc(id)}/entries`),
   /**
    * 报名: `{worker_id, venue_id}`, or for a team event `{team_name, member_ids (captain first), venue_id}`.
