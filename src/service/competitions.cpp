@@ -106,13 +106,6 @@ CompetitionView load_competition(store::Connection& c, std::int64_t id) {
   return v;
 }
 
-std::string bands_json(const std::vector<core::MeasureBand>& bands) {
-  if (bands.empty()) return "";
-  boost::json::array a;
-  for (const auto& b : bands) a.push_back(boost::json::array{b.from, b.to, b.marks});
-  return boost::json::serialize(a);
-}
-
 std::vector<core::MeasureBand> parse_bands(const std::string& text) {
   std::vector<core::MeasureBand> out;
   if (text.empty()) return out;
@@ -140,6 +133,13 @@ std::optional<std::int64_t> home_org_of(store::Connection& c, std::int64_t user_
 
 
 }  // namespace
+
+std::string bands_json(const std::vector<core::MeasureBand>& bands) {
+  if (bands.empty()) return "";
+  boost::json::array a;
+  for (const auto& b : bands) a.push_back(boost::json::array{b.from, b.to, b.marks});
+  return boost::json::serialize(a);
+}
 
 EventView load_event(store::Connection& c, std::int64_t event_id) {
   auto r = c.query_one(std::string(kEventSelect) + " WHERE e.id = ?", {event_id});
@@ -181,6 +181,9 @@ EventView load_event(store::Connection& c, std::int64_t event_id) {
     v.components[index[ar.i64(1)]].aspects.push_back(std::move(a));
   }
   v.scheme_frozen = c.query_one("SELECT 1 FROM marks WHERE event_id = ? LIMIT 1", {event_id}).has_value();
+  const auto lock = c.query_one("SELECT COALESCE(locked_at, ''), COALESCE(locked_by, '') FROM events WHERE id = ?", {event_id});
+  v.locked_at = lock->str(0);
+  v.locked_by = lock->str(1);
   return v;
 }
 
@@ -326,7 +329,8 @@ EventView CompetitionService::get_event(const Actor& actor, std::int64_t event_i
   return v;
 }
 
-std::vector<ComponentDef> checked_scheme(store::Connection& c, const EventView& event, std::vector<ComponentDef> components) {
+std::vector<ComponentDef> checked_scheme(store::Connection& c, const EventView& event, std::vector<ComponentDef> components,
+                                         int min_judges) {
   // A theory component without aspects is one exam score (from the exam module or typed in).
   for (auto& comp : components)
     if (comp.kind == core::ComponentKind::theory && comp.aspects.empty())
@@ -337,7 +341,7 @@ std::vector<ComponentDef> checked_scheme(store::Connection& c, const EventView& 
     for (const auto& a : comp.aspects) sc.aspects.push_back({0, a.kind, a.max_mark, a.step, a.bands, a.disqualifies});
     scheme.push_back(std::move(sc));
   }
-  auto problems = core::validate_scheme(event.summary.total_mode, scheme, event.summary.min_judges);
+  auto problems = core::validate_scheme(event.summary.total_mode, scheme, min_judges);
   if (!problems.empty()) {
     // Where each problem is: "components", "components[i]" or "components[i].aspects[k]".
     const auto place = [](const core::SchemeProblem& p) {
@@ -398,7 +402,7 @@ EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_
     if (current.scheme_frozen)
       throw core::conflict("scheme_frozen", "评分已开始，评分标准已冻结；如需修改请由裁判长提交更正 "
                                             "(marking has started: the scheme is frozen; the chief judge may correct it)");
-    const auto components = checked_scheme(c, current, declared);
+    const auto components = checked_scheme(c, current, declared, current.summary.min_judges);
     c.execute("DELETE FROM components WHERE event_id = ?", {event_id});
     std::int64_t cpos = 0;
     for (const auto& comp : components) {

@@ -95,6 +95,7 @@ struct EventView {
   std::string org_path;
   std::vector<ComponentDef> components;
   bool scheme_frozen = false;  // marking has started
+  std::string locked_at, locked_by;  // the chief judge's lock ("" while open)
 };
 
 struct EntryMember {
@@ -122,6 +123,7 @@ struct EntryView {
 };
 
 // True when the entrant (or any member of the team) comes from this organisation: a judge's conflict of interest.
+bool from_org(std::int64_t entry_org, const std::vector<std::int64_t>& member_orgs, std::int64_t org_id);
 bool entry_from_org(const EntryView& entry, std::int64_t org_id);
 
 struct EntryInput {
@@ -201,10 +203,16 @@ class CompetitionService {
 // Shared with judging and standings: the event with its scheme, loaded in the caller's transaction.
 EventView load_event(store::Connection& conn, std::int64_t event_id);
 std::vector<EntryView> load_entries(store::Connection& conn, std::int64_t event_id);
+EntryView load_entry(store::Connection& conn, std::int64_t event_id, std::int64_t entry_id);  // 404 when not the event's
 // The scheme as it will be stored: a theory component without aspects gets its one score aspect, names
 // are trimmed, dimensions must be the work type's, and the whole is validated (400 invalid_scheme listing
 // every problem by place).
-std::vector<ComponentDef> checked_scheme(store::Connection& conn, const EventView& event, std::vector<ComponentDef> components);
+// `min_judges` is the panel size the judgement rule is checked against (the event's, unless a correction
+// keeps a scheme that already had judgement aspects).
+std::vector<ComponentDef> checked_scheme(store::Connection& conn, const EventView& event, std::vector<ComponentDef> components,
+                                         int min_judges);
+// A measurement table as stored ("" when none).
+std::string bands_json(const std::vector<core::MeasureBand>& bands);
 std::int64_t insert_component(store::Connection& conn, std::int64_t event_id, const ComponentDef& component, std::int64_t position);
 std::int64_t insert_aspect(store::Connection& conn, std::int64_t component_id, const AspectDef& aspect, std::int64_t position);
 // Rewrites a stored component or aspect (by its id) in place, keeping what refers to it.

@@ -200,7 +200,7 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
           } else if (asp.kind == core::AspectKind::measurement) {
             const double share = std::min(1.0, (skill + dice.below(20)) / 110.0);
             const double value = std::floor(asp.max_mark * share / asp.step) * asp.step;
-            if (ev.summary.name == "焊工" && comp_def.kind == core::ComponentKind::practical)
+            if (ev.summary.work_type_id == work_types["焊工"] && comp_def.kind == core::ComponentKind::practical)
               gauge_marks[v].push_back({fmt::format("gauge-{}-{}", e.id, asp.id), e.id, asp.id, value});
             else
               by_judge[venue_judges[v][0]].push_back({client(venue_judges[v][0]), e.id, asp.id, value});

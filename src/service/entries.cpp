@@ -13,6 +13,7 @@
 #include "core/text.hpp"
 #include "service/audit.hpp"
 #include "service/crypto.hpp"
+#include "service/judging.hpp"
 #include "service/qr.hpp"
 
 // 报名与检录: entries (a worker or a team), their eligibility, bibs, anonymous codes, the draw of
@@ -35,8 +36,9 @@ void check_member(store::Connection& c, const EventView& event, std::int64_t wor
   auto w = c.query_one("SELECT name, org_path, skill_level FROM workers WHERE id = ?", {worker_id});
   if (!w) throw core::invalid(field, fmt::format("职工 {} 不存在 (no such worker)", worker_id));
   const auto name = w->str(0);
+  // Named only once inside the organiser's scope: an id probe must not reveal other organisations' people.
   if (!core::in_subtree(w->str(1), event.org_path))
-    throw not_eligible(fmt::format("{} 不属于主办单位范围 ({} is outside the organiser's scope)", name, name), field);
+    throw not_eligible(fmt::format("职工 {} 不属于主办单位范围 (worker {} is outside the organiser's scope)", worker_id, worker_id), field);
   if (!c.query_one("SELECT 1 FROM worker_work_types WHERE worker_id = ? AND work_type_id = ?", {worker_id, event.summary.work_type_id}))
     throw not_eligible(fmt::format("{} 未登记此工种 ({} is not registered in this work type)", name, name), field);
   // Level numbers run downwards (1 = 高级技师): the lowest admitted level is the largest number.
@@ -70,17 +72,16 @@ std::int64_t team_org(store::Connection& c, const EventView& event, const std::v
   return *requested;
 }
 
-EntryView entry_by_id(store::Connection& c, std::int64_t event_id, std::int64_t entry_id) {
-  for (auto& e : load_entries(c, event_id))
-    if (e.id == entry_id) return std::move(e);
-  throw core::not_found("entry " + std::to_string(entry_id));
-}
-
 }  // namespace
 
+bool from_org(std::int64_t entry_org, const std::vector<std::int64_t>& member_orgs, std::int64_t org_id) {
+  return entry_org == org_id || std::find(member_orgs.begin(), member_orgs.end(), org_id) != member_orgs.end();
+}
+
 bool entry_from_org(const EntryView& entry, std::int64_t org_id) {
-  return entry.org_id == org_id ||
-         std::any_of(entry.members.begin(), entry.members.end(), [&](const EntryMember& m) { return m.org_id == org_id; });
+  std::vector<std::int64_t> member_orgs;
+  for (const auto& m : entry.members) member_orgs.push_back(m.org_id);
+  return from_org(entry.org_id, member_orgs, org_id);
 }
 
 std::string new_entry_code(store::Connection& c, std::int64_t event_id) {
@@ -117,6 +118,12 @@ NewEntry stored_entrant(store::Connection& c, std::int64_t entry_id) {
   for (const auto& m : c.query("SELECT worker_id FROM entry_members WHERE entry_id = ? ORDER BY position", {entry_id}))
     out.member_ids.push_back(m.i64(0));
   return out;
+}
+
+EntryView load_entry(store::Connection& c, std::int64_t event_id, std::int64_t entry_id) {
+  for (auto& e : load_entries(c, event_id))
+    if (e.id == entry_id) return std::move(e);
+  throw core::not_found("entry " + std::to_string(entry_id));
 }
 
 std::vector<EntryView> load_entries(store::Connection& c, std::int64_t event_id) {
@@ -175,7 +182,7 @@ EntryView CompetitionService::register_entry(const Actor& actor, std::int64_t ev
     append_audit(c, ctx_, {actor.username, "entry.create", "entry", std::to_string(id),
                            boost::json::serialize(boost::json::object{{"event_id", event_id}, {"worker_id", in.member_ids.front()},
                                                                       {"members", members}, {"team_name", team_name}})});
-    out = entry_by_id(c, event_id, id);
+    out = load_entry(c, event_id, id);
   });
   ctx_.changes->event_changed(event_id);
   return out;
@@ -184,8 +191,11 @@ EntryView CompetitionService::register_entry(const Actor& actor, std::int64_t ev
 std::vector<EntryView> CompetitionService::list_entries(const Actor& actor, std::int64_t event_id) const {
   std::vector<EntryView> out;
   ctx_.db.read([&](store::Connection& c) {
-    require(actor, Permission::read_competitions, load_event(c, event_id).org_path);
+    const auto event = load_event(c, event_id);
+    require(actor, Permission::read_competitions, event.org_path);
     out = load_entries(c, event_id);
+    if (marks_blind(c, actor, event))
+      for (auto& e : out) hide_identity(e);
   });
   return out;
 }
@@ -201,7 +211,7 @@ EntryView CompetitionService::check_in(const Actor& actor, std::int64_t event_id
       c.execute("UPDATE entries SET status = 'checked_in' WHERE id = ?", {r->i64(0)});
       append_audit(c, ctx_, {actor.username, "entry.check_in", "entry", std::to_string(r->i64(0)), ""});
     }
-    out = entry_by_id(c, event_id, r->i64(0));
+    out = load_entry(c, event_id, r->i64(0));
   });
   ctx_.changes->event_changed(event_id);
   return out;
@@ -217,7 +227,7 @@ EntryView CompetitionService::withdraw(const Actor& actor, std::int64_t event_id
       throw core::not_found("entry " + std::to_string(entry_id));
     append_audit(c, ctx_, {actor.username, "entry.withdraw", "entry", std::to_string(entry_id),
                            boost::json::serialize(boost::json::object{{"event_id", event_id}, {"reason", reason}})});
-    out = entry_by_id(c, event_id, entry_id);
+    out = load_entry(c, event_id, entry_id);
   });
   ctx_.changes->event_changed(event_id);
   return out;

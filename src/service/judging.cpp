@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -39,16 +40,31 @@ std::vector<Assignment> assignments_of(store::Connection& c, std::int64_t user_i
   return out;
 }
 
-// Does this assignment cover marking `aspect_component` of an entry at `venue` from `entry_org`?
-bool covers(const Assignment& a, std::optional<std::int64_t> venue, std::int64_t aspect_component, std::int64_t entry_org) {
-  if (a.venue_id && a.venue_id != venue) return false;
+// Does this assignment cover marking `aspect_component` of the entrant `t`?
+bool covers(const Assignment& a, const MarkTarget& t, std::int64_t aspect_component) {
+  if (a.venue_id && a.venue_id != t.venue_id) return false;
   if (a.component_id && *a.component_id != aspect_component) return false;
-  if (a.home_org_id && *a.home_org_id == entry_org && !a.overridden) return false;  // conflict of interest
-  return true;
+  return !(a.home_org_id && !a.overridden && from_org(t.org_id, t.member_orgs, *a.home_org_id));  // conflict of interest
 }
 
 
 }  // namespace
+
+bool marks_blind(store::Connection& c, const Actor& actor, const EventView& event) {
+  const auto mine = assignments_of(c, actor.user_id, event.summary.id);
+  return std::any_of(mine.begin(), mine.end(), [](const Assignment& a) { return !a.chief; }) &&
+         std::none_of(mine.begin(), mine.end(), [](const Assignment& a) { return a.chief; }) &&
+         !actor.can(Permission::manage_competitions, event.org_path);
+}
+
+void hide_identity(EntryView& entry) {
+  entry.worker_name.clear();
+  entry.team_name.clear();
+  entry.members.clear();
+  entry.org_name.clear();
+  entry.bib.clear();
+  entry.worker_id = 0;
+}
 
 std::vector<core::AwardTier> load_award_tiers(store::Connection& c, std::int64_t event_id) {
   std::vector<core::AwardTier> tiers;
@@ -130,7 +146,10 @@ std::vector<MarkReceipt> record_marks(store::Connection& c, const Context& ctx, 
       for (const auto& a : comp.aspects)
         if (a.id == m.aspect_id) aspect = &a, component_id = comp.id;
     if (!aspect) throw core::invalid(field("aspect_id"), "评分细项不属于该赛项 (the aspect is not this event's)");
-    if (!marker.may_mark({event_id, entry->opt_i64(1), entry->i64(2)}, *aspect, component_id))
+    MarkTarget target{event_id, entry->opt_i64(1), entry->i64(2), {}};
+    for (const auto& r : c.query("SELECT w.org_id FROM entry_members m JOIN workers w ON w.id = m.worker_id WHERE m.entry_id = ?", {m.entry_id}))
+      target.member_orgs.push_back(r.i64(0));
+    if (!marker.may_mark(target, *aspect, component_id))
       throw core::forbidden("您未被指派为该参赛者的此项评分，或存在利益冲突 (not assigned to mark this, or a conflict of interest)");
     if (auto problem = core::check_mark(to_core(*aspect), m.value)) throw core::invalid(field("value"), *problem);
     const auto seq = c.insert_returning_id(
@@ -157,7 +176,7 @@ std::vector<MarkReceipt> JudgingService::submit(const Actor& actor, const std::v
                     auto as = assignments.find(t.event_id);
                     if (as == assignments.end()) as = assignments.emplace(t.event_id, assignments_of(c, actor.user_id, t.event_id)).first;
                     return std::any_of(as->second.begin(), as->second.end(),
-                                       [&](const Assignment& a) { return covers(a, t.venue_id, component_id, t.org_id); });
+                                       [&](const Assignment& a) { return covers(a, t, component_id); });
                   }};
     receipts = record_marks(c, ctx_, marker, marks);
   });
@@ -219,19 +238,8 @@ Standings JudgingService::standings(const Actor& actor, std::int64_t event_id, s
     const auto mine = assignments_of(c, actor.user_id, event_id);
     if (mine.empty()) require(actor, Permission::read_competitions, event.org_path);
     s = compute_standings(c, event_id, venue_id);
-    // Judging is blind: a judge marking this event sees entry codes only, never names or bibs.
-    const bool marking_judge = std::any_of(mine.begin(), mine.end(), [](const Assignment& a) { return !a.chief; }) &&
-                               std::none_of(mine.begin(), mine.end(), [](const Assignment& a) { return a.chief; }) &&
-                               !actor.can(Permission::manage_competitions, event.org_path);
-    if (marking_judge)
-      for (auto& r : s.results) {
-        r.entry.worker_name.clear();
-        r.entry.team_name.clear();
-        r.entry.members.clear();
-        r.entry.org_name.clear();
-        r.entry.bib.clear();
-        r.entry.worker_id = 0;
-      }
+    if (marks_blind(c, actor, event))
+      for (auto& r : s.results) hide_identity(r.entry);
   });
   return s;
 }
@@ -250,8 +258,8 @@ std::vector<core::JudgeSummary> JudgingService::judge_report(const Actor& actor,
     std::map<std::int64_t, std::optional<std::int64_t>> home;
     for (const auto& r : c.query("SELECT user_id, home_org_id FROM judge_assignments WHERE event_id = ?", {event_id}))
       home[r.i64(0)] = r.opt_i64(1);
-    std::map<std::int64_t, std::int64_t> entry_org;
-    for (const auto& e : load_entries(c, event_id)) entry_org[e.id] = e.org_id;
+    std::map<std::int64_t, EntryView> entries;
+    for (auto& e : load_entries(c, event_id)) entries.emplace(e.id, std::move(e));
     std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, double> latest;
     for (const auto& r : c.query("SELECT judge_user_id, entry_id, aspect_id, value FROM marks WHERE event_id = ? ORDER BY seq", {event_id}))
       if (judgement_aspects.count(r.i64(2))) latest[{r.i64(0), r.i64(1), r.i64(2)}] = r.f64(3);
@@ -259,7 +267,8 @@ std::vector<core::JudgeSummary> JudgingService::judge_report(const Actor& actor,
     for (const auto& [key, value] : latest) {
       const auto [judge, entry, aspect] = key;
       const auto h = home[judge];
-      marks.push_back({judge, entry, aspect, value, h && entry_org[entry] == *h});
+      const auto e = entries.find(entry);
+      marks.push_back({judge, entry, aspect, value, h && e != entries.end() && entry_from_org(e->second, *h)});
     }
     report = core::judge_report(marks);
   });

@@ -94,7 +94,8 @@ std::vector<core::AwardTier> load_award_tiers(store::Connection& conn, std::int6
 struct MarkTarget {
   std::int64_t event_id = 0;
   std::optional<std::int64_t> venue_id;
-  std::int64_t org_id = 0;  // the entrant's enterprise
+  std::int64_t org_id = 0;  // the entrant's enterprise (a team's own organisation)
+  std::vector<std::int64_t> member_orgs;  // each member's, for conflicts of interest through any of them
 };
 struct Marker {
   std::int64_t user_id = 0;  // the account the mark log records (a device has one of its own)
@@ -105,9 +106,14 @@ struct Marker {
 // Validates and appends marks in the caller's transaction: all or none. A resent client_id is a replay.
 std::vector<MarkReceipt> record_marks(store::Connection& conn, const Context& ctx, const Marker& marker, const std::vector<MarkInput>& marks);
 
+// Judging is blind: a judge marking the event (not its chief judge, not an organiser) sees entry codes,
+// never names, teams, organisations or bibs.
+bool marks_blind(store::Connection& conn, const Actor& actor, const EventView& event);
+void hide_identity(EntryView& entry);
+
 // Computes standings from the event's scheme, entries and latest marks (no permission checks): the whole
 // event, or the entrants of one venue (kNoVenue: those registered without a venue), ranked among themselves.
-inline constexpr std::int64_t kNoVenue = 0;
+inline constexpr std::int64_t kNoVenue = -1;  // not 0, which aspect locks use for "every venue"
 Standings compute_standings(store::Connection& conn, std::int64_t event_id, std::optional<std::int64_t> venue_id);
 
 }  // namespace skb::service

@@ -271,6 +271,8 @@ std::vector<EntryView> ResultsService::advance(const Actor& actor, std::int64_t 
     require(actor, Permission::manage_competitions, from.org_path);
     require(actor, Permission::manage_competitions, to.org_path);
     if (from.summary.work_type_id != to.summary.work_type_id) throw core::invalid("to_event_id", "两个阶段应为同一工种 (both stages must be the same work type)");
+    if (from.summary.team_size != to.summary.team_size)
+      throw core::invalid("to_event_id", "两个阶段的每队人数应相同 (both stages must have the same team size)");
     if (from.summary.competition_id != to.summary.competition_id)
       throw core::invalid("to_event_id", "下一阶段应属于同一竞赛 (the next stage belongs to the same competition)");
     if (c.query_one("SELECT 1 FROM events WHERE id = ? AND locked_at IS NOT NULL", {to_event_id}))
@@ -300,9 +302,7 @@ std::vector<EntryView> ResultsService::advance(const Actor& actor, std::int64_t 
         continue;
       const auto& venues = to.summary.venue_ids;
       if (entrant.venue_id && std::find(venues.begin(), venues.end(), *entrant.venue_id) == venues.end()) entrant.venue_id.reset();
-      const auto id = insert_entry(c, ctx_, to_event_id, entrant);
-      for (auto& e : load_entries(c, to_event_id))
-        if (e.id == id) added.push_back(std::move(e));
+      added.push_back(load_entry(c, to_event_id, insert_entry(c, ctx_, to_event_id, entrant)));
     }
     append_audit(c, ctx_, {actor.username, "event.advance", "event", std::to_string(from_event_id),
                            boost::json::serialize(boost::json::object{{"to_event_id", to_event_id}, {"advancing", advancing.size()},

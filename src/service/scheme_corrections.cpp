@@ -3,10 +3,12 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 
+#include "core/competition.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "service/audit.hpp"
@@ -33,8 +35,14 @@ std::vector<SchemeChange> describe(const EventView& before, const std::vector<Co
     old_components[c.id] = &c;
     for (const auto& a : c.aspects) old_aspects[a.id] = {&c, &a};
   }
+  std::map<std::int64_t, size_t> old_component_position, old_aspect_position;
+  for (size_t i = 0; i < before.components.size(); ++i) {
+    old_component_position[before.components[i].id] = i;
+    for (size_t k = 0; k < before.components[i].aspects.size(); ++k) old_aspect_position[before.components[i].aspects[k].id] = k;
+  }
   std::set<std::int64_t> kept_components, kept_aspects;
-  for (const auto& c : after) {
+  for (size_t ci = 0; ci < after.size(); ++ci) {
+    const auto& c = after[ci];
     const auto found = old_components.find(c.id);
     if (c.id == 0 || found == old_components.end()) {
       note("新增考核项目 " + c.name, "", number(c.max_mark));
@@ -42,11 +50,14 @@ std::vector<SchemeChange> describe(const EventView& before, const std::vector<Co
       kept_components.insert(c.id);
       const auto& o = *found->second;
       note(o.name + " 名称", o.name, c.name);
+      note(c.name + " 类型", std::string(core::to_code(o.kind)), std::string(core::to_code(c.kind)));
+      note(c.name + " 顺序", std::to_string(old_component_position[c.id] + 1), std::to_string(ci + 1));
       note(c.name + " 满分", number(o.max_mark), number(c.max_mark));
       note(c.name + " 权重", number(o.weight), number(c.weight));
       note(c.name + " 时限（秒）", optional_number(o.time_limit_seconds), optional_number(c.time_limit_seconds));
     }
-    for (const auto& a : c.aspects) {
+    for (size_t ai = 0; ai < c.aspects.size(); ++ai) {
+      const auto& a = c.aspects[ai];
       const auto label = c.name + "·" + a.name;
       const auto old = old_aspects.find(a.id);
       if (a.id == 0 || old == old_aspects.end()) {
@@ -62,7 +73,8 @@ std::vector<SchemeChange> describe(const EventView& before, const std::vector<Co
       note(label + " 步长", number(o.step), number(a.step));
       note(label + " 能力维度", o.dimension_id ? std::to_string(*o.dimension_id) : "—", a.dimension_id ? std::to_string(*a.dimension_id) : "—");
       note(label + " 取消资格", o.disqualifies ? "是" : "否", a.disqualifies ? "是" : "否");
-      note(label + " 测量换算表", std::to_string(o.bands.size()) + " 档", std::to_string(a.bands.size()) + " 档");
+      note(label + " 测量换算表", bands_json(o.bands), bands_json(a.bands));
+      note(label + " 顺序", std::to_string(old_aspect_position[a.id] + 1), std::to_string(ai + 1));
     }
   }
   for (const auto& [id, pair] : old_aspects)
@@ -102,10 +114,13 @@ void check_marks_stay_valid(store::Connection& c, const EventView& before, const
     for (const auto& a : comp.aspects) component_of[a.id] = comp.id;
   }
   std::map<std::int64_t, std::pair<const ComponentDef*, const AspectDef*>> declared;
+  std::set<std::int64_t> components_seen;
   for (size_t i = 0; i < after.size(); ++i) {
     const auto& comp = after[i];
     if (comp.id && !component_kind.count(comp.id))
       throw core::invalid(fmt::format("components[{}].id", i), "考核项目不属于该赛项 (not a component of this event)");
+    if (comp.id && !components_seen.insert(comp.id).second)
+      throw core::invalid(fmt::format("components[{}].id", i), "考核项目重复 (a component appears twice)");
     for (size_t k = 0; k < comp.aspects.size(); ++k) {
       const auto& a = comp.aspects[k];
       if (!a.id) continue;
@@ -129,7 +144,8 @@ void check_marks_stay_valid(store::Connection& c, const EventView& before, const
     const auto& [comp, now] = found->second;
     if (comp->kind != component_kind[comp->id])
       throw marked("marked_component_kind", fmt::format("考核项目“{}”已有评分，不能改变类型 (a marked component keeps its kind)", comp->name));
-    if (now->kind != old->kind)
+    // A measurement's marks are points, or raw values read through its table: which one cannot change.
+    if (now->kind != old->kind || now->bands.empty() != old->bands.empty())
       throw marked("marked_aspect_kind", fmt::format("评分细项“{}”已有评分，不能改变类型 (a marked aspect keeps its kind)", old->name));
     // Judgement marks are 0–3 whatever the aspect is worth; times are seconds; banded measurements are raw.
     const bool marks_are_points = (now->kind == core::AspectKind::measurement && now->bands.empty()) || now->kind == core::AspectKind::deduction;
@@ -143,6 +159,26 @@ void check_marks_stay_valid(store::Connection& c, const EventView& before, const
                                                   number(v), number(v)));
     }
   }
+}
+
+// An aspect the chief judge locked is final: nothing that changes its score (kind, maximum, step, table,
+// disqualification) may be corrected here; that is a mark correction's two-person decision.
+void check_locked_aspects_keep_scoring(store::Connection& c, const EventView& before, const std::vector<ComponentDef>& after) {
+  std::map<std::int64_t, const AspectDef*> now;
+  for (const auto& comp : after)
+    for (const auto& a : comp.aspects)
+      if (a.id) now[a.id] = &a;
+  for (const auto& comp : before.components)
+    for (const auto& old : comp.aspects) {
+      if (!c.query_one("SELECT 1 FROM aspect_locks WHERE aspect_id = ? LIMIT 1", {old.id})) continue;
+      const auto it = now.find(old.id);
+      const bool same = it != now.end() && it->second->kind == old.kind && it->second->max_mark == old.max_mark &&
+                        it->second->step == old.step && bands_json(it->second->bands) == bands_json(old.bands) &&
+                        it->second->disqualifies == old.disqualifies;
+      if (!same)
+        throw marked("aspect_locked", fmt::format("评分细项“{}”已由裁判长锁定，其分值不能更正 (aspect {} is locked: its scoring is final)", old.name,
+                                                 old.name));
+    }
 }
 
 // Updates the scheme in place: existing parts by id (so marks, locks and assignments keep pointing at
@@ -238,8 +274,14 @@ SchemeCorrectionView SchemeCorrectionService::correct(const Actor& actor, std::i
       throw core::conflict("event_locked", "赛项已锁定，修改需走成绩更正流程 (the event is locked)");
     if (!before.scheme_frozen)
       throw core::conflict("not_frozen", "评分尚未开始，请直接修改评分标准 (marking has not started: edit the scheme itself)");
-    const auto after = checked_scheme(c, before, in.components);
+    // A scheme that already judged with smaller panels (set up before the three-judge rule) stays correctable.
+    const bool judged = std::any_of(before.components.begin(), before.components.end(), [](const ComponentDef& comp) {
+      return std::any_of(comp.aspects.begin(), comp.aspects.end(), [](const AspectDef& a) { return a.kind == core::AspectKind::judgement; });
+    });
+    const auto panel = judged ? std::max(before.summary.min_judges, core::kMinJudgementPanel) : before.summary.min_judges;
+    const auto after = checked_scheme(c, before, in.components, panel);
     check_marks_stay_valid(c, before, after);
+    check_locked_aspects_keep_scoring(c, before, after);
     const auto changes = describe(before, after);
     if (changes.empty()) throw core::invalid("components", "评分标准没有变化 (nothing changed)", "no_change");
     apply(c, before, after);

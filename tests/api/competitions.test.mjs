@@ -258,7 +258,7 @@ test('certificates: issued at publication, a PDF with a QR code, and a public ch
   assert.equal(pub.body.award, '一等奖')
   assert.ok(pub.body.holder.includes('*'))
   assert.notEqual(pub.body.holder, first.holder)
-  assert.deepEqual(Object.keys(pub.body).sort(), ['award', 'competition', 'event', 'holder', 'honour', 'issued_on', 'issuer', 'team', 'valid'])
+  assert.deepEqual(Object.keys(pub.body).sort(), ['award', 'competition', 'event', 'holder', 'honour', 'issued_on', 'issuer', 'team_name', 'valid'])
   const page = await app.request('GET', `/verify/${first.code}`)
   assert.match(page.headers.get('content-type'), /text\/html/)
   assert.match(page.text, /证书有效/)

@@ -104,6 +104,20 @@ test('after the first mark only the chief judge corrects, with a reason and the 
   const stranger = schemeOf(event)
   stranger[1].aspects[0].id = theory.aspects[0].id
   assert.equal((await correct({ components: stranger })).status, 400, 'an aspect cannot move between components')
+  const twice = schemeOf(event)
+  twice.push({ ...twice[1], aspects: twice[1].aspects.map((a) => ({ ...a, id: undefined })) })
+  const doubled = await correct({ components: twice })
+  assert.equal(doubled.status, 400)
+  assert.equal(doubled.body.error.field, 'components[2].id', 'a component listed twice')
+
+  // A locked aspect's scoring is final: the correction of its maximum is refused until it is unlocked.
+  const safety = practical.aspects[2]
+  assert.equal((await post(`/api/v1/events/${event.id}/aspects/${safety.id}/lock`, chief.token, {})).status, 204)
+  const locked = schemeOf(event)
+  locked[1].aspects[2].max_mark = 25
+  locked[1].aspects[1].max_mark = 35
+  assert.deepEqual([(await correct({ components: locked })).body.error.code], ['aspect_locked'])
+  assert.equal((await post(`/api/v1/events/${event.id}/aspects/${safety.id}/unlock`, chief.token, {})).status, 204)
 })
 
 test('a valid correction keeps marked aspects and their marks, is listed with what changed, audited, and marking goes on', async () => {

@@ -96,6 +96,14 @@ test('team registration: every member is checked, names and members are unique, 
   assert.equal(wrongTrade.status, 422)
   assert.equal(wrongTrade.body.error.code, 'not_eligible')
   assert.ok(wrongTrade.body.error.message.includes(electrician.name), 'the message names the member')
+  // A worker outside an enterprise's own contest is refused without being named.
+  const enterprise = (await app.request('GET', '/api/v1/orgs', { token: admin })).body.items.find((o) => o.id === team[0].org_id)
+  const own = (await post('/api/v1/competitions', admin, { name: '企业焊工团体赛', level: 'enterprise', organiser_org_id: enterprise.id, starts_on: '2026-11-20', ends_on: '2026-11-30' })).body
+  const ownEvent = (await post(`/api/v1/competitions/${own.id}/events`, admin, { name: '焊工团体', work_type_id: welding.id, team_size: 3 })).body
+  const stranger = team[1]
+  const probe = await post(`/api/v1/events/${ownEvent.id}/entries`, admin, { team_name: '一队', member_ids: [ids[0], stranger.id, ids[2]] })
+  assert.equal(probe.status, 422)
+  assert.ok(!probe.body.error.message.includes(stranger.name), 'no name from outside the scope')
   const outside = await post(url, organiser, { team_name: '一队', member_ids: ids, org_id: team[0].org_id })
   assert.equal(outside.status, 400, 'a member outside the organisation the team represents')
   assert.equal(outside.body.error.field, 'org_id')
@@ -209,7 +217,7 @@ test('a team event from registration to certificates: conflict of interest throu
   assert.equal(new Set(certificates.map((c) => c.code)).size, 9)
   const pub = (await app.request('GET', `/api/v1/public/certificates/${firstPrize[1].code}`)).body
   assert.equal(pub.valid, true)
-  assert.equal(pub.team, '鹿城一队')
+  assert.equal(pub.team_name, '鹿城一队')
   assert.ok(pub.holder.includes('*'))
   const pdf = await fetch(app.base + `/api/v1/certificates/${firstPrize[1].id}/pdf`, { headers: { authorization: `Bearer ${organiser}` } })
   assert.equal(pdf.status, 200)
@@ -221,6 +229,35 @@ test('a team event from registration to certificates: conflict of interest throu
   assert.ok(page.width > page.height, 'a landscape certificate')
   assert.ok(page.inkedShare > 0.02 && page.inkedShare < 0.6, `drawn, not blank (${page.inkedShare})`)
   assert.equal(app.cli(['verify-audit']).status, 0)
+})
+
+test('a judge assigned before the teams registered still cannot mark a team with a colleague in it, and marks blind', async () => {
+  const { comp, venues } = await competition('2026年温州市焊工团体赛（回避）')
+  const event = await teamEvent(comp, venues, '焊工团体')
+  const [team1, team2] = [welders.slice(0, 3), welders.slice(3, 6)]
+  const member = team1[2]
+  const colleague = (await app.request('GET', `/api/v1/workers?org_id=${member.org_id}&limit=100`, { token: admin })).body.items
+    .find((w) => w.org_id === member.org_id && !welders.slice(0, 6).some((t) => t.id === w.id))
+  const body = { username: 'judge.early', password: 'Judge-Pass-123', worker_id: colleague.id, grants: [{ role: 'judge', org_id: root.id }] }
+  const early = await post('/api/v1/users', admin, body)
+  assert.equal(early.status, 201, JSON.stringify(early.body))
+  // No entrants yet: nothing to conflict with at assignment time.
+  assert.equal((await post(`/api/v1/events/${event.id}/judges`, organiser, { user_id: early.body.id })).status, 201)
+  const entries = []
+  for (const [i, team] of [team1, team2].entries())
+    entries.push((await post(`/api/v1/events/${event.id}/entries`, organiser, { team_name: `回避${i + 1}队`, member_ids: team.map((w) => w.id) })).body)
+  await post(`/api/v1/competitions/${comp.id}/status`, organiser, { status: 'registration' })
+  await post(`/api/v1/competitions/${comp.id}/status`, organiser, { status: 'running' })
+  const token = await app.login(body.username, body.password)
+  const aspect = event.components[0].aspects[0]
+  const refused = await post('/api/v1/marks', token, { client_id: 'coi-1', entry_id: entries[0].id, aspect_id: aspect.id, value: 80 })
+  assert.equal(refused.status, 403, 'a colleague of the third member')
+  assert.equal((await post('/api/v1/marks', token, { client_id: 'coi-2', entry_id: entries[1].id, aspect_id: aspect.id, value: 80 })).status, 201)
+  const tasks = (await app.request('GET', '/api/v1/judging/tasks', { token })).body.items.find((t) => t.event.id === event.id)
+  assert.deepEqual(tasks.entries.map((e) => e.conflict), [true, false])
+  const seen = (await app.request('GET', `/api/v1/events/${event.id}/entries`, { token })).body.items
+  assert.ok(seen.every((e) => e.worker_name === '' && e.team_name === '' && e.members.length === 0 && e.bib === ''), 'the entries list is blind too')
+  assert.ok(seen.every((e) => /^[A-Z2-9]{6}$/.test(e.entry_code)))
 })
 
 test('advancement moves whole teams, per venue, and ranks the teams without a venue among themselves', async () => {
@@ -251,6 +288,9 @@ test('advancement moves whole teams, per venue, and ranks the teams without a ve
     assert.equal(e.venue_id, from.venue_id)
     assert.notEqual(e.entry_code, from.entry_code, 'a fresh code for the final')
   }
+  const individual = await post(`/api/v1/competitions/${comp.id}/events`, organiser, { name: '焊工个人决赛', work_type_id: welding.id })
+  const mismatch = await post(`/api/v1/events/${prelim.id}/advance`, organiser, { to_event_id: individual.body.id, top_n: 1 })
+  assert.equal(mismatch.status, 400, 'teams do not advance into an individual event')
   const again = await post(`/api/v1/events/${prelim.id}/advance`, organiser, { to_event_id: final.id, top_n: 2, per_venue: true })
   assert.equal(again.status, 200)
   const after = (await app.request('GET', `/api/v1/events/${final.id}/entries`, { token: organiser })).body.items

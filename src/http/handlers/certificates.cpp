@@ -24,7 +24,7 @@ std::string html_escape(const std::string& s) {
 
 boost::json::value to_json(const service::PublicCertificate& p) {
   return boost::json::object{{"valid", p.valid}, {"holder", p.holder_masked}, {"competition", p.competition}, {"event", p.event},
-                             {"award", p.award}, {"honour", p.honour}, {"issuer", p.issuer}, {"issued_on", p.issued_on}, {"team", p.team}};
+                             {"award", p.award}, {"honour", p.honour}, {"issuer", p.issuer}, {"issued_on", p.issued_on}, {"team_name", p.team}};
 }
 
 // The page a QR code opens: readable on any phone without signing in or loading the app.

@@ -83,6 +83,9 @@ json::value to_json(const service::EventView& e) {
   o["competition_name"] = e.competition_name;
   o["competition_status"] = core::to_code(e.competition_status);
   o["scheme_frozen"] = e.scheme_frozen;
+  o["locked"] = !e.locked_at.empty();
+  o["locked_at"] = e.locked_at.empty() ? json::value(nullptr) : json::value(e.locked_at);
+  o["locked_by"] = e.locked_by;
   json::array comps;
   for (const auto& c : e.components) {
     json::array aspects;
