@@ -40,6 +40,13 @@ CompetitionRow competition_row(store::Connection& c, std::int64_t id) {
   return {r->i64(0), r->str(1), core::parse_competition_status(r->str(2)).value_or(core::CompetitionStatus::draft)};
 }
 
+// Venues and events are added until marking closes: a published result set never gains an empty event.
+void require_open_for_setup(const Actor& actor, const CompetitionRow& row) {
+  require(actor, Permission::manage_competitions, row.org_path);
+  if (row.status == core::CompetitionStatus::marking_closed || row.status == core::CompetitionStatus::published)
+    throw core::conflict("competition_closed", "评分已截止或成绩已发布，不能再新增赛区或赛项 (marking has closed: no new venues or events)");
+}
+
 std::vector<core::TieBreak> parse_tie_breaks(const std::string& text) {
   std::vector<core::TieBreak> out;
   for (const auto& part : core::split_list(text))
@@ -262,7 +269,7 @@ CompetitionView CompetitionService::set_status(const Actor& actor, std::int64_t 
 VenueView CompetitionService::add_venue(const Actor& actor, std::int64_t competition_id, const VenueView& in) {
   VenueView v{0, text_field(in.name, "name", 100), text_field(in.city, "city", 50, false), text_field(in.address, "address", 200, false)};
   ctx_.db.write([&](store::Connection& c) {
-    require(actor, Permission::manage_competitions, competition_row(c, competition_id).org_path);
+    require_open_for_setup(actor, competition_row(c, competition_id));
     if (c.query_one("SELECT 1 FROM venues WHERE competition_id = ? AND name = ?", {competition_id, v.name}))
       throw core::conflict("duplicate", "赛区名称已存在 (venue name already used)");
     v.id = c.insert_returning_id("INSERT INTO venues(competition_id, name, city, address) VALUES (?, ?, ?, ?) RETURNING id",
@@ -296,7 +303,7 @@ EventView CompetitionService::add_event(const Actor& actor, std::int64_t competi
   };
   EventView v;
   ctx_.db.write([&](store::Connection& c) {
-    require(actor, Permission::manage_competitions, competition_row(c, competition_id).org_path);
+    require_open_for_setup(actor, competition_row(c, competition_id));
     if (!c.query_one("SELECT 1 FROM work_types WHERE id = ?", {in.work_type_id}))
       throw core::invalid("work_type_id", "工种不存在 (unknown work type)");
     for (auto venue : in.venue_ids)
@@ -365,6 +372,8 @@ std::vector<ComponentDef> checked_scheme(store::Connection& c, const EventView& 
   return components;
 }
 
+namespace {
+
 std::int64_t insert_component(store::Connection& c, std::int64_t event_id, const ComponentDef& comp, std::int64_t position) {
   return c.insert_returning_id(
       "INSERT INTO components(event_id, kind, name, max_mark, weight, time_limit_seconds, position) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -394,6 +403,48 @@ void update_aspect(store::Connection& c, const AspectDef& a, std::int64_t positi
              a.dimension_id ? store::Value(*a.dimension_id) : store::Value(nullptr), std::int64_t{a.disqualifies ? 1 : 0}, position, a.id});
 }
 
+}  // namespace
+
+void write_scheme(store::Connection& c, const EventView& before, const std::vector<ComponentDef>& after) {
+  std::set<std::int64_t> kept_components, kept_aspects;
+  for (const auto& comp : after) {
+    if (comp.id) kept_components.insert(comp.id);
+    for (const auto& a : comp.aspects)
+      if (a.id) kept_aspects.insert(a.id);
+  }
+  for (const auto& comp : before.components) {
+    if (!kept_components.count(comp.id) &&
+        c.query_one("SELECT 1 FROM judge_assignments WHERE component_id = ? LIMIT 1", {comp.id}))
+      throw core::conflict("component_in_use", fmt::format("考核项目“{}”已指派裁判，请先调整指派 (judges are assigned to {})", comp.name, comp.name));
+    for (const auto& a : comp.aspects)
+      if (!kept_aspects.count(a.id)) {
+        c.execute("DELETE FROM aspect_locks WHERE aspect_id = ?", {a.id});
+        c.execute("DELETE FROM aspects WHERE id = ?", {a.id});
+      }
+    if (!kept_components.count(comp.id)) {
+      c.execute("DELETE FROM time_allowances WHERE component_id = ?", {comp.id});
+      c.execute("DELETE FROM components WHERE id = ?", {comp.id});
+    }
+  }
+  std::int64_t cpos = 0;
+  for (const auto& comp : after) {
+    auto cid = comp.id;
+    if (cid)
+      update_component(c, comp, cpos);
+    else
+      cid = insert_component(c, before.summary.id, comp, cpos);
+    ++cpos;
+    std::int64_t apos = 0;
+    for (const auto& a : comp.aspects) {
+      if (a.id)
+        update_aspect(c, a, apos);
+      else
+        insert_aspect(c, cid, a, apos);
+      ++apos;
+    }
+  }
+}
+
 EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_id, const std::vector<ComponentDef>& declared) {
   EventView v;
   ctx_.db.write([&](store::Connection& c) {
@@ -402,14 +453,19 @@ EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_
     if (current.scheme_frozen)
       throw core::conflict("scheme_frozen", "评分已开始，评分标准已冻结；如需修改请由裁判长提交更正 "
                                             "(marking has started: the scheme is frozen; the chief judge may correct it)");
-    const auto components = checked_scheme(c, current, declared, current.summary.min_judges);
-    c.execute("DELETE FROM components WHERE event_id = ?", {event_id});
-    std::int64_t cpos = 0;
-    for (const auto& comp : components) {
-      const auto cid = insert_component(c, event_id, comp, cpos++);
-      std::int64_t apos = 0;
-      for (const auto& a : comp.aspects) insert_aspect(c, cid, a, apos++);
+    // Parts named by an id of this event are kept (judge assignments stay on them); any other id is new.
+    auto components = checked_scheme(c, current, declared, current.summary.min_judges);
+    std::map<std::int64_t, std::set<std::int64_t>> stored;  // component → its aspects
+    for (const auto& comp : current.components)
+      for (const auto& a : comp.aspects) stored[comp.id].insert(a.id);
+    std::set<std::int64_t> seen_components, seen_aspects;
+    for (auto& comp : components) {
+      const auto it = stored.find(comp.id);
+      if (it == stored.end() || !seen_components.insert(comp.id).second) comp.id = 0;
+      for (auto& a : comp.aspects)
+        if (!comp.id || !it->second.count(a.id) || !seen_aspects.insert(a.id).second) a.id = 0;
     }
+    write_scheme(c, current, components);
     append_audit(c, ctx_, {actor.username, "event.scheme", "event", std::to_string(event_id),
                            boost::json::serialize(boost::json::object{{"components", components.size()}})});
     v = load_event(c, event_id);

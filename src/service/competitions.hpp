@@ -213,11 +213,10 @@ std::vector<ComponentDef> checked_scheme(store::Connection& conn, const EventVie
                                          int min_judges);
 // A measurement table as stored ("" when none).
 std::string bands_json(const std::vector<core::MeasureBand>& bands);
-std::int64_t insert_component(store::Connection& conn, std::int64_t event_id, const ComponentDef& component, std::int64_t position);
-std::int64_t insert_aspect(store::Connection& conn, std::int64_t component_id, const AspectDef& aspect, std::int64_t position);
-// Rewrites a stored component or aspect (by its id) in place, keeping what refers to it.
-void update_component(store::Connection& conn, const ComponentDef& component, std::int64_t position);
-void update_aspect(store::Connection& conn, const AspectDef& aspect, std::int64_t position);
+// Writes `after` over the event's stored scheme `before` in place: parts with an id are rewritten (marks,
+// aspect locks and judge assignments keep pointing at them), parts without one are added, parts left out
+// are deleted (409 component_in_use while judges are assigned to such a component).
+void write_scheme(store::Connection& conn, const EventView& before, const std::vector<ComponentDef>& after);
 // A fresh anonymous entry code for blind judging, unique within the event.
 std::string new_entry_code(store::Connection& conn, std::int64_t event_id);
 // An entrant as stored: its members (captain first), team name and organisation.

@@ -181,48 +181,6 @@ void check_locked_aspects_keep_scoring(store::Connection& c, const EventView& be
     }
 }
 
-// Updates the scheme in place: existing parts by id (so marks, locks and assignments keep pointing at
-// them), new parts inserted, parts left out deleted (unmarked by now).
-void apply(store::Connection& c, const EventView& before, const std::vector<ComponentDef>& after) {
-  std::set<std::int64_t> kept_components, kept_aspects;
-  for (const auto& comp : after) {
-    if (comp.id) kept_components.insert(comp.id);
-    for (const auto& a : comp.aspects)
-      if (a.id) kept_aspects.insert(a.id);
-  }
-  for (const auto& comp : before.components) {
-    if (!kept_components.count(comp.id) &&
-        c.query_one("SELECT 1 FROM judge_assignments WHERE component_id = ? LIMIT 1", {comp.id}))
-      throw core::conflict("component_in_use", fmt::format("考核项目“{}”已指派裁判，请先调整指派 (judges are assigned to {})", comp.name, comp.name));
-    for (const auto& a : comp.aspects)
-      if (!kept_aspects.count(a.id)) {
-        c.execute("DELETE FROM aspect_locks WHERE aspect_id = ?", {a.id});
-        c.execute("DELETE FROM aspects WHERE id = ?", {a.id});
-      }
-    if (!kept_components.count(comp.id)) {
-      c.execute("DELETE FROM time_allowances WHERE component_id = ?", {comp.id});
-      c.execute("DELETE FROM components WHERE id = ?", {comp.id});
-    }
-  }
-  std::int64_t cpos = 0;
-  for (const auto& comp : after) {
-    auto cid = comp.id;
-    if (cid)
-      update_component(c, comp, cpos);
-    else
-      cid = insert_component(c, before.summary.id, comp, cpos);
-    ++cpos;
-    std::int64_t apos = 0;
-    for (const auto& a : comp.aspects) {
-      if (a.id)
-        update_aspect(c, a, apos);
-      else
-        insert_aspect(c, cid, a, apos);
-      ++apos;
-    }
-  }
-}
-
 boost::json::array changes_json(const std::vector<SchemeChange>& changes) {
   boost::json::array out;
   for (const auto& ch : changes) out.push_back(boost::json::object{{"what", ch.what}, {"from", ch.from}, {"to", ch.to}});
@@ -284,7 +242,7 @@ SchemeCorrectionView SchemeCorrectionService::correct(const Actor& actor, std::i
     check_locked_aspects_keep_scoring(c, before, after);
     const auto changes = describe(before, after);
     if (changes.empty()) throw core::invalid("components", "评分标准没有变化 (nothing changed)", "no_change");
-    apply(c, before, after);
+    write_scheme(c, before, after);
     const auto serialized = boost::json::serialize(changes_json(changes));
     const auto id = c.insert_returning_id(
         "INSERT INTO scheme_corrections(event_id, reason, changes, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?) RETURNING id",

@@ -333,21 +333,40 @@ test('organisers find judges without the admin-only user list, and print entry Q
 })
 
 test('stages: the top entrants of a locked preliminary advance into the final', async () => {
-  const final = (await app.request('POST', `/api/v1/competitions/${comp.id}/events`, { token: organiser, body: { name: '焊工（决赛）', work_type_id: welding.id, venue_ids: [venue.id] } })).body
-  const bad = await app.request('POST', `/api/v1/events/${event.id}/advance`, { token: organiser, body: { to_event_id: final.id, top_n: 2, top_percent: 50 } })
+  // Its own competition: stages advance while it runs, never after publication.
+  const c2 = (await app.request('POST', '/api/v1/competitions', { token: organiser, body: { name: '焊工预赛与决赛', level: 'city', organiser_org_id: root.id, starts_on: '2026-11-20', ends_on: '2026-11-30' } })).body
+  const v2 = (await app.request('POST', `/api/v1/competitions/${c2.id}/venues`, { token: organiser, body: { name: '鹿城赛区' } })).body
+  const stage = async (name) => {
+    const ev = (await app.request('POST', `/api/v1/competitions/${c2.id}/events`, { token: organiser, body: { name, work_type_id: welding.id, venue_ids: [v2.id] } })).body
+    return (await app.request('PUT', `/api/v1/events/${ev.id}/scheme`, { token: organiser, body: { components: [{ kind: 'practical', name: '实操', max_mark: 100, aspects: [{ name: '焊缝尺寸', kind: 'measurement', max_mark: 100, step: 1 }] }] } })).body
+  }
+  const prelim = await stage('焊工（预赛）')
+  const final = await stage('焊工（决赛）')
+  const entries = []
+  for (const w of workers.slice(0, 3)) entries.push((await app.request('POST', `/api/v1/events/${prelim.id}/entries`, { token: organiser, body: { worker_id: w.id, venue_id: v2.id } })).body)
+  await app.request('POST', `/api/v1/events/${prelim.id}/judges`, { token: organiser, body: { user_id: judges.j1.id } })
+  await app.request('POST', `/api/v1/competitions/${c2.id}/status`, { token: organiser, body: { status: 'registration' } })
+  await app.request('POST', `/api/v1/competitions/${c2.id}/status`, { token: organiser, body: { status: 'running' } })
+  const aspect = prelim.components[0].aspects[0]
+  const marks = entries.map((e, i) => ({ client_id: `stage-${e.id}`, entry_id: e.id, aspect_id: aspect.id, value: [70, 90, 80][i] }))
+  assert.equal((await app.request('POST', '/api/v1/marks', { token: judges.j1.token, body: { marks } })).status, 201)
+  const early = await app.request('POST', `/api/v1/events/${prelim.id}/advance`, { token: organiser, body: { to_event_id: final.id, top_n: 2 } })
+  assert.equal(early.status, 409, 'lock the stage first')
+  assert.equal((await app.request('POST', `/api/v1/events/${prelim.id}/lock`, { token: admin })).status, 200)
+
+  const bad = await app.request('POST', `/api/v1/events/${prelim.id}/advance`, { token: organiser, body: { to_event_id: final.id, top_n: 2, top_percent: 50 } })
   assert.equal(bad.status, 400)
-  assert.equal((await app.request('POST', `/api/v1/events/${event.id}/advance`, { token: viewer, body: { to_event_id: final.id, top_n: 2 } })).status, 403)
-  const r = await app.request('POST', `/api/v1/events/${event.id}/advance`, { token: organiser, body: { to_event_id: final.id, top_n: 2 } })
+  assert.equal((await app.request('POST', `/api/v1/events/${prelim.id}/advance`, { token: viewer, body: { to_event_id: final.id, top_n: 2 } })).status, 403)
+  const r = await app.request('POST', `/api/v1/events/${prelim.id}/advance`, { token: organiser, body: { to_event_id: final.id, top_n: 2 } })
   assert.equal(r.status, 200, JSON.stringify(r.body))
-  const standings = (await app.request('GET', `/api/v1/events/${event.id}/standings`, { token: organiser })).body.items
-  assert.deepEqual(r.body.items.map((e) => e.worker_id).sort(), standings.slice(0, 2).map((x) => x.entry.worker_id).sort())
+  assert.deepEqual(r.body.items.map((e) => e.worker_id).sort(), [workers[1].id, workers[2].id].sort(), '90 and 80 go through')
   // Advancing again registers nobody twice.
-  const again = await app.request('POST', `/api/v1/events/${event.id}/advance`, { token: organiser, body: { to_event_id: final.id, top_percent: 100, per_venue: true } })
+  const again = await app.request('POST', `/api/v1/events/${prelim.id}/advance`, { token: organiser, body: { to_event_id: final.id, top_percent: 100, per_venue: true } })
   assert.equal(again.body.items.length, 1)
-  const unlocked = await app.request('POST', `/api/v1/events/${final.id}/advance`, { token: organiser, body: { to_event_id: event.id, top_n: 1 } })
+  const unlocked = await app.request('POST', `/api/v1/events/${final.id}/advance`, { token: organiser, body: { to_event_id: prelim.id, top_n: 1 } })
   assert.equal(unlocked.status, 409)
-  // Published: too late for any draw (tests/e2e/stages.test.mjs draws a final while the competition runs).
-  const late = await app.request('POST', `/api/v1/events/${final.id}/draw`, { token: organiser, body: {} })
+  // Marking has started in the preliminary: too late for its draw (tests/e2e/stages.test.mjs draws a final while the competition runs).
+  const late = await app.request('POST', `/api/v1/events/${prelim.id}/draw`, { token: organiser, body: {} })
   assert.equal(late.status, 409)
   assert.equal(late.body.error.code, 'too_late')
 })

@@ -169,3 +169,32 @@ test('after the lock the scheme is final', async () => {
   const r = await correct({ components: late })
   assert.deepEqual([r.status, r.body.error.code], [409, 'event_locked'])
 })
+
+test('before marking, a replaced scheme keeps the parts named by id and the judges assigned to them', async () => {
+  const welding = (await app.request('GET', '/api/v1/work-types', { token: admin })).body.items.find((w) => w.name === '焊工')
+  const ev = (await post(`/api/v1/competitions/${comp.id}/events`, organiser, { name: '焊工（二）', work_type_id: welding.id })).body
+  const first = (await app.request('PUT', `/api/v1/events/${ev.id}/scheme`, { token: organiser, body: { components: [
+    { kind: 'theory', name: '理论知识', max_mark: 100 },
+    { kind: 'practical', name: '实操', max_mark: 100, aspects: [{ name: '尺寸', kind: 'measurement', max_mark: 100, step: 1 }] },
+  ] } })).body
+  const task = first.components[1]
+  assert.equal((await post(`/api/v1/events/${ev.id}/judges`, organiser, { user_id: judges[1].id, component_id: task.id })).status, 201)
+  // Renaming the task and its aspect keeps both ids, so the judge stays on the task.
+  const edited = schemeOf(first)
+  edited[1].name = '实操：板对接焊'
+  edited[1].aspects[0].name = '焊缝尺寸'
+  const kept = await app.request('PUT', `/api/v1/events/${ev.id}/scheme`, { token: organiser, body: { components: edited } })
+  assert.equal(kept.status, 200, JSON.stringify(kept.body))
+  assert.deepEqual([kept.body.components[1].id, kept.body.components[1].aspects[0].id], [task.id, task.aspects[0].id])
+  // Leaving the assigned task out is refused with a reason, not a database error.
+  const dropped = await app.request('PUT', `/api/v1/events/${ev.id}/scheme`, { token: organiser, body: { components: [edited[0]] } })
+  assert.deepEqual([dropped.status, dropped.body.error.code], [409, 'component_in_use'])
+  // An id of another event's part is simply a new part here; that event keeps its own.
+  const foreign = [{ ...edited[0], id: event.components[0].id, aspects: [{ ...edited[0].aspects[0], id: event.components[0].aspects[0].id }] }, edited[1]]
+  const mixed = await app.request('PUT', `/api/v1/events/${ev.id}/scheme`, { token: organiser, body: { components: foreign } })
+  assert.equal(mixed.status, 200, JSON.stringify(mixed.body))
+  assert.notEqual(mixed.body.components[0].id, event.components[0].id)
+  assert.equal(mixed.body.components[1].id, task.id)
+  const other = (await app.request('GET', `/api/v1/events/${event.id}`, { token: organiser })).body
+  assert.equal(other.components[0].id, event.components[0].id)
+})

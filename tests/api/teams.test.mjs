@@ -228,6 +228,9 @@ test('a team event from registration to certificates: conflict of interest throu
   const page = renderFirstPage(bytes)
   assert.ok(page.width > page.height, 'a landscape certificate')
   assert.ok(page.inkedShare > 0.02 && page.inkedShare < 0.6, `drawn, not blank (${page.inkedShare})`)
+  const late = await post(`/api/v1/competitions/${comp.id}/events`, organiser, { name: '焊工团体（补）', work_type_id: welding.id })
+  assert.deepEqual([late.status, late.body.error.code], [409, 'competition_closed'], 'a published competition gains no events')
+  assert.equal((await post(`/api/v1/competitions/${comp.id}/venues`, organiser, { name: '补充赛区' })).status, 409)
   assert.equal(app.cli(['verify-audit']).status, 0)
 })
 

@@ -154,7 +154,7 @@ function stopChild(child, graceMs = 5000) {
 
 /**
  * Starts database, server and browser. `name` labels the log file in artifacts/.
- * Returns {baseUrl, browser, api(method, path, body, token), demoAccounts, adminToken, stop()}.
+ * Returns {baseUrl, browser, api(method, path, body, token), demoAccounts, cli(args), adminToken, stop()}.
  */
 export async function startEnv(name) {
   if (!existsSync(BIN)) throw new Error(`server binary not found: ${BIN} (build it or set SKB_BIN)`)
@@ -233,6 +233,8 @@ export async function startEnv(name) {
     api,
     /** { role: { username, password } } of `skillbrain demo` (chief_judge, judge, organiser, worker, …). */
     demoAccounts,
+    /** Runs a CLI command on the test's database (e.g. ['verify-audit']) and resolves with its output. */
+    cli: (args) => runCli([...args, '--db', db], env, '', log),
     adminToken: login.body.token,
     stop: async () => {
       process.removeListener('exit', onExit)

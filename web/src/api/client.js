@@ -217,6 +217,8 @@ export const eventsApi = {
   register: (id, body, key) =>
     api.post(`/events/${enc(id)}/entries`, body, key ? { headers: { 'Idempotency-Key': key } } : {}),
   checkIn: (id, entry_code) => api.post(`/events/${enc(id)}/check-in`, { entry_code }),
+  /** 抽签: workstations drawn per venue from a new random seed; answers `{seed, items}` (the entries). */
+  draw: (id) => api.post(`/events/${enc(id)}/draw`, {}),
   judges: (id) => api.get(`/events/${enc(id)}/judges`),
   assignJudge: (id, body) => api.post(`/events/${enc(id)}/judges`, body),
   standings: (id, venue_id) => api.get(`/events/${enc(id)}/standings`, { venue_id }),

@@ -599,6 +599,10 @@ export default {
     outOfLevel: 'level not admitted',
     levelLimits: 'Levels admitted: {limits}',
     scanCheckIn: 'Scan to check in',
+    draw: 'Draw workstations',
+    drawConfirm: 'Draw the workstations (A01, A02, …) at random per venue? The seed goes to the audit log so that the draw can be checked; drawing again reassigns every workstation.',
+    drawn: 'Workstations drawn (seed {seed})',
+    workstation: 'Workstation',
     scan: {
       title: 'Check in by QR code',
       starting: 'Opening the camera…',

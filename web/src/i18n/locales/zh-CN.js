@@ -599,6 +599,10 @@ export default {
     outOfLevel: '等级不符',
     levelLimits: '报名等级：{limits}',
     scanCheckIn: '扫码检录',
+    draw: '抽签',
+    drawConfirm: '按赛区随机抽取工位（A01、A02…）？随机种子写入审计日志，可凭种子复核；再次抽签将重新分配全部工位。',
+    drawn: '抽签完成，随机种子 {seed}',
+    workstation: '工位',
     scan: {
       title: '扫码检录',
       starting: '正在打开摄像头…',
