@@ -138,7 +138,7 @@ int run(int argc, char** argv, const Wiring& wiring) {
   export_cmd->add_option("kind", export_kind, "What to export: workers")->required()->check(CLI::IsMember({"workers"}));
   export_cmd->add_option("--out", export_out, "Output file (.xlsx or .csv)")->required();
 
-  auto* verify_cmd = app.add_subcommand("verify-audit", "Check the audit log's hash chain; names the first broken entry");
+  auto* verify_cmd = app.add_subcommand("verify-audit", "Check the audit log's hash chain (names the first broken entry), then every mark against its audit record");
   add_common(verify_cmd);
 
   app.add_subcommand("version", "Print the version");
@@ -231,11 +231,20 @@ int run(int argc, char** argv, const Wiring& wiring) {
     }
     if (cmd == verify_cmd) {
       const auto check = service::verify_audit(services.ctx);
-      if (check.ok) {
-        std::cout << "audit chain OK: " << check.entries << " entries\n";
+      if (!check.ok) {
+        std::cout << "audit chain BROKEN at entry " << *check.first_bad_seq << "\n";
+        return 1;
+      }
+      std::cout << "audit chain OK: " << check.entries << " entries\n";
+      // The chain proves the audit log intact; the mark log is then checked against it.
+      std::int64_t marks = 0;
+      const auto problems = service::verify_mark_trail(services.ctx, &marks);
+      if (problems.empty()) {
+        std::cout << "mark log OK: " << marks << " marks match their audit records\n";
         return 0;
       }
-      std::cout << "audit chain BROKEN at entry " << *check.first_bad_seq << "\n";
+      std::cout << "mark log DOES NOT MATCH the audit log: " << problems.size() << " problem(s)\n";
+      for (const auto& p : problems) std::cout << "  " << p.code << "\t" << p.message << "\n";
       return 1;
     }
   } catch (const core::Error& e) {

@@ -138,7 +138,8 @@ CorrectionView CorrectionService::confirm(const Actor& actor, std::int64_t id, c
     c.execute("UPDATE corrections SET status = 'applied', applied_seq = ?, old_total = ?, new_total = ? WHERE id = ?", {seq, before, after, id});
     if (event.competition_status == core::CompetitionStatus::published) issue_certificates(c, ctx_, event.summary.competition_id);
     append_audit(c, ctx_, {actor.username, "correction.apply", "correction", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"mark_seq", seq}, {"old_total", before}, {"new_total", after}})});
+                           boost::json::serialize(boost::json::object{{"mark_seq", seq}, {"entry_id", v.entry_id}, {"aspect_id", v.aspect_id},
+                                                                      {"value", v.new_value}, {"old_total", before}, {"new_total", after}})});
     v = view_from(*c.query_one(std::string(kSelect) + " WHERE id = ?", {id}));
   });
   ctx_.changes->marks_committed();

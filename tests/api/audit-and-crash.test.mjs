@@ -91,3 +91,40 @@ test('SIGTERM lets a request in flight finish', async () => {
   assert.equal(r.body.imported, rows.length)
   assert.equal((await exit).code, 0)
 })
+
+test('no acknowledged mark is lost to kill -9, and a mark changed behind the application is named by verify-audit', async () => {
+  const app = fresh().prepare()
+  await app.start()
+  const judge = await app.login(app.demoAccounts.judge.username, app.demoAccounts.judge.password)
+  const task = (await app.request('GET', '/api/v1/judging/tasks', { token: judge })).body.items[0]
+  const aspect = task.event.components.flatMap((c) => c.aspects).find((a) => a.kind === 'judgement')
+  const entries = task.entries.filter((e) => !e.conflict)
+  // 60 marks in flight at once; the server is killed while they arrive.
+  const sent = Array.from({ length: 60 }, (_, i) => ({ client_id: `crash-${i}`, entry_id: entries[i % entries.length].entry_id, aspect_id: aspect.id, value: i % 4 }))
+  const acknowledged = []
+  const requests = sent.map((m) => app.request('POST', '/api/v1/marks', { token: judge, body: m })
+    .then((r) => { if (r.status === 201) acknowledged.push(m) }, () => {}))
+  while (acknowledged.length < 10) await new Promise((r) => setTimeout(r, 5))
+  await app.stop('SIGKILL')
+  await Promise.all(requests)
+  assert.ok(acknowledged.length >= 10)
+  await app.start()
+  for (const m of acknowledged) {
+    const row = sqlite(app.dbFile, `SELECT value FROM marks WHERE client_id = '${m.client_id}'`).trim()
+    assert.equal(Number(row), m.value, `acknowledged ${m.client_id} is in the mark log`)
+  }
+  const ok = app.cli(['verify-audit'])
+  assert.equal(ok.status, 0, ok.stdout)
+  assert.match(ok.stdout, /mark log OK/)
+
+  // An edit with sqlite3 leaves the hash chain intact but no longer matches the mark's audit record.
+  const seq = sqlite(app.dbFile, `SELECT seq FROM marks WHERE client_id = '${acknowledged[0].client_id}'`).trim()
+  sqlite(app.dbFile, `UPDATE marks SET value = 3 - value WHERE seq = ${seq}`)
+  const broken = app.cli(['verify-audit'])
+  assert.equal(broken.status, 1)
+  assert.match(broken.stdout, new RegExp(`altered\\t评分 #${seq} `))
+  const admin = await app.login()
+  const v = (await app.request('GET', '/api/v1/audit/verify', { token: admin })).body
+  assert.equal(v.ok, false)
+  assert.deepEqual(v.mark_problems.map((p) => [p.seq, p.code]), [[Number(seq), 'altered']])
+})

@@ -27,6 +27,16 @@ void add_audit_routes(Router& router, service::Services& s) {
     const auto check = service::verify_audit(s.ctx);
     boost::json::object o{{"ok", check.ok}, {"entries", check.entries}};
     if (check.first_bad_seq) o["first_bad_seq"] = *check.first_bad_seq;
+    if (check.ok) {  // an intact chain is the reference the mark log is checked against
+      std::int64_t checked = 0;
+      const auto problems = service::verify_mark_trail(s.ctx, &checked);
+      boost::json::array list;
+      for (size_t i = 0; i < problems.size() && i < 50; ++i)
+        list.push_back(boost::json::object{{"seq", problems[i].seq}, {"code", problems[i].code}, {"message", problems[i].message}});
+      o["marks_checked"] = checked;
+      o["mark_problems"] = std::move(list);
+      o["ok"] = problems.empty();
+    }
     return json_response(o);
   });
 }

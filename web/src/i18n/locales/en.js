@@ -288,7 +288,8 @@ export default {
     detail: 'Detail',
     hash: 'Hash',
     verify: 'Verify hash chain',
-    verifyOk: 'Verified: {n} entries, the hash chain is intact',
+    verifyOk: 'Verified: the hash chain of {n} entries is intact and {marks} marks match their audit records',
+    marksBad: 'The mark log does not match the audit log ({n}): {seqs}; run skillbrain verify-audit for details',
     verifyBad: 'Verification failed: the chain breaks at entry {seq}',
     empty: 'No audit entries'
   },

@@ -288,7 +288,8 @@ export default {
     detail: '详情',
     hash: '哈希',
     verify: '校验哈希链',
-    verifyOk: '校验通过，共 {n} 条记录，哈希链完整',
+    verifyOk: '校验通过：{n} 条审计记录哈希链完整，{marks} 条评分与审计记录一致',
+    marksBad: '评分日志与审计记录不符（{n} 处）：{seqs}，请运行 skillbrain verify-audit 查看详情',
     verifyBad: '校验失败：第 {seq} 条记录起哈希链不一致',
     empty: '暂无审计记录'
   },
