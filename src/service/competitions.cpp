@@ -418,6 +418,8 @@ void write_scheme(store::Connection& c, const EventView& before, const std::vect
       throw core::conflict("component_in_use", fmt::format("考核项目“{}”已指派裁判，请先调整指派 (judges are assigned to {})", comp.name, comp.name));
     for (const auto& a : comp.aspects)
       if (!kept_aspects.count(a.id)) {
+        if (c.query_one("SELECT 1 FROM judge_assignment_aspects WHERE aspect_id = ? LIMIT 1", {a.id}))
+          throw core::conflict("aspect_in_use", fmt::format("评分细项“{}”有指派的裁判组，请先调整指派 (a judge panel marks {})", a.name, a.name));
         c.execute("DELETE FROM aspect_locks WHERE aspect_id = ?", {a.id});
         c.execute("DELETE FROM aspects WHERE id = ?", {a.id});
       }
@@ -474,6 +476,15 @@ EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_
   return v;
 }
 
+std::map<std::int64_t, std::vector<std::int64_t>> load_aspect_panels(store::Connection& c, std::int64_t event_id) {
+  std::map<std::int64_t, std::vector<std::int64_t>> out;
+  for (const auto& r : c.query("SELECT p.assignment_id, p.aspect_id FROM judge_assignment_aspects p JOIN judge_assignments j "
+                               "ON j.id = p.assignment_id WHERE j.event_id = ? ORDER BY p.assignment_id, p.aspect_id",
+                               {event_id}))
+    out[r.i64(0)].push_back(r.i64(1));
+  return out;
+}
+
 JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::int64_t event_id, const JudgeAssignmentInput& in) {
   JudgeAssignmentView out;
   ctx_.db.write([&](store::Connection& c) {
@@ -491,6 +502,15 @@ JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::in
       throw core::invalid("venue_id", "该赛项不在此赛区进行 (the event does not run at this venue)");
     if (in.component_id && std::none_of(event.components.begin(), event.components.end(), [&](const ComponentDef& d) { return d.id == *in.component_id; }))
       throw core::invalid("component_id", "考核项目不属于该赛项 (the component is not this event's)");
+    // An aspect panel: aspects of the event, and of the assigned component when there is one.
+    const std::set<std::int64_t> panel(in.aspect_ids.begin(), in.aspect_ids.end());
+    for (auto aspect : panel) {
+      const bool known = std::any_of(event.components.begin(), event.components.end(), [&](const ComponentDef& d) {
+        return (!in.component_id || d.id == *in.component_id) &&
+               std::any_of(d.aspects.begin(), d.aspects.end(), [&](const AspectDef& a) { return a.id == aspect; });
+      });
+      if (!known) throw core::invalid("aspect_ids", "评分细项不属于该赛项或所选考核项目 (an aspect of another event or task)");
+    }
     if (c.query_one("SELECT 1 FROM judge_assignments WHERE event_id = ? AND user_id = ? AND COALESCE(venue_id, 0) = ? AND "
                     "COALESCE(component_id, 0) = ? AND chief = ?",
                     {event_id, in.user_id, in.venue_id.value_or(0), in.component_id.value_or(0), std::int64_t{in.chief ? 1 : 0}}))
@@ -516,11 +536,16 @@ JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::in
         {event_id, in.user_id, in.venue_id ? store::Value(*in.venue_id) : store::Value(nullptr),
          in.component_id ? store::Value(*in.component_id) : store::Value(nullptr), std::int64_t{in.chief ? 1 : 0},
          home ? store::Value(*home) : store::Value(nullptr), reason, ctx_.now_rfc3339()});
+    boost::json::array aspects;
+    for (auto aspect : panel) {
+      c.execute("INSERT INTO judge_assignment_aspects(assignment_id, aspect_id) VALUES (?, ?)", {id, aspect});
+      aspects.push_back(aspect);
+    }
     append_audit(c, ctx_, {actor.username, reason.empty() ? "judge.assign" : "judge.assign_override", "judge_assignment",
                            std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"user_id", in.user_id},
-                                                                      {"chief", in.chief}, {"override_reason", reason}})});
-    out = {id, event_id, in.user_id, user->str(0), in.venue_id, in.component_id, in.chief, home, reason};
+                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"user_id", in.user_id}, {"chief", in.chief},
+                                                                      {"aspect_ids", aspects}, {"override_reason", reason}})});
+    out = {id, event_id, in.user_id, user->str(0), in.venue_id, in.component_id, in.chief, home, reason, {panel.begin(), panel.end()}};
   });
   ctx_.changes->event_changed(event_id);  // who sees the live board follows the assignments
   return out;
@@ -534,7 +559,10 @@ std::vector<JudgeAssignmentView> CompetitionService::list_judges(const Actor& ac
                                  "j.home_org_id, j.override_reason FROM judge_assignments j JOIN users u ON u.id = j.user_id "
                                  "WHERE j.event_id = ? ORDER BY j.id",
                                  {event_id}))
-      out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.opt_i64(4), r.opt_i64(5), r.i64(6) != 0, r.opt_i64(7), r.str(8)});
+      out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.opt_i64(4), r.opt_i64(5), r.i64(6) != 0, r.opt_i64(7), r.str(8), {}});
+    const auto panels = load_aspect_panels(c, event_id);
+    for (auto& j : out)
+      if (auto it = panels.find(j.id); it != panels.end()) j.aspect_ids = it->second;
   });
   return out;
 }

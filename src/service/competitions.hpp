@@ -1,6 +1,7 @@
 #pragma once
 // 竞赛组织: competitions, venues, events with their marking schemes, entries (registration, bibs,
 // anonymous codes, check-in) and judge assignments with conflict-of-interest checks.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -144,6 +145,7 @@ struct JudgeAssignmentInput {
   std::optional<std::int64_t> component_id;
   bool chief = false;
   std::string override_reason;
+  std::vector<std::int64_t> aspect_ids;  // the aspect panel; empty: every aspect of the component (or event)
 };
 
 struct JudgeAssignmentView {
@@ -156,7 +158,10 @@ struct JudgeAssignmentView {
   bool chief = false;
   std::optional<std::int64_t> home_org_id;
   std::string override_reason;
+  std::vector<std::int64_t> aspect_ids;  // empty: every aspect in scope
 };
+// The aspect panel of each of the event's assignments (assignment id → aspects; absent: every aspect).
+std::map<std::int64_t, std::vector<std::int64_t>> load_aspect_panels(store::Connection& conn, std::int64_t event_id);
 
 struct JudgeCandidate {
   std::int64_t user_id = 0;

@@ -19,31 +19,38 @@ namespace {
 using core::Permission;
 
 struct Assignment {
+  std::int64_t id;
   std::int64_t event_id;
   std::optional<std::int64_t> venue_id;
   std::optional<std::int64_t> component_id;
   bool chief;
   std::optional<std::int64_t> home_org_id;
   bool overridden;
+  std::vector<std::int64_t> aspect_ids;  // the aspect panel; empty: every aspect in scope
 };
 
 std::vector<Assignment> assignments_of(store::Connection& c, std::int64_t user_id, std::optional<std::int64_t> event_id) {
   std::vector<Assignment> out;
-  std::string sql = "SELECT event_id, venue_id, component_id, chief, home_org_id, override_reason FROM judge_assignments WHERE user_id = ?";
+  std::string sql = "SELECT id, event_id, venue_id, component_id, chief, home_org_id, override_reason FROM judge_assignments WHERE user_id = ?";
   store::Params params{user_id};
   if (event_id) {
     sql += " AND event_id = ?";
     params.push_back(*event_id);
   }
-  for (const auto& r : c.query(sql + " ORDER BY event_id, id", params))
-    out.push_back({r.i64(0), r.opt_i64(1), r.opt_i64(2), r.i64(3) != 0, r.opt_i64(4), !r.str(5).empty()});
+  for (const auto& r : c.query(sql + " ORDER BY event_id, id", params)) {
+    Assignment a{r.i64(0), r.i64(1), r.opt_i64(2), r.opt_i64(3), r.i64(4) != 0, r.opt_i64(5), !r.str(6).empty(), {}};
+    for (const auto& p : c.query("SELECT aspect_id FROM judge_assignment_aspects WHERE assignment_id = ? ORDER BY aspect_id", {a.id}))
+      a.aspect_ids.push_back(p.i64(0));
+    out.push_back(std::move(a));
+  }
   return out;
 }
 
-// Does this assignment cover marking `aspect_component` of the entrant `t`?
-bool covers(const Assignment& a, const MarkTarget& t, std::int64_t aspect_component) {
+// Does this assignment cover marking `aspect` (of `aspect_component`) of the entrant `t`?
+bool covers(const Assignment& a, const MarkTarget& t, std::int64_t aspect, std::int64_t aspect_component) {
   if (a.venue_id && a.venue_id != t.venue_id) return false;
   if (a.component_id && *a.component_id != aspect_component) return false;
+  if (!a.aspect_ids.empty() && std::find(a.aspect_ids.begin(), a.aspect_ids.end(), aspect) == a.aspect_ids.end()) return false;
   return !(a.home_org_id && !a.overridden && from_org(t.org_id, t.member_orgs, *a.home_org_id));  // conflict of interest
 }
 
@@ -91,6 +98,7 @@ std::vector<JudgeTask> JudgingService::my_tasks(const Actor& actor) const {
       t.venue_id = a.venue_id;
       t.component_id = a.component_id;
       t.chief = a.chief;
+      t.aspect_ids = a.aspect_ids;
       for (const auto& e : load_entries(c, a.event_id)) {
         if (a.venue_id && e.venue_id != a.venue_id) continue;
         if (e.status == "withdrawn") continue;
@@ -172,11 +180,11 @@ std::vector<MarkReceipt> JudgingService::submit(const Actor& actor, const std::v
   std::vector<MarkReceipt> receipts;
   ctx_.db.write([&](store::Connection& c) {
     std::map<std::int64_t, std::vector<Assignment>> assignments;
-    Marker marker{actor.user_id, actor.username, "judge", [&](const MarkTarget& t, const AspectDef&, std::int64_t component_id) {
+    Marker marker{actor.user_id, actor.username, "judge", [&](const MarkTarget& t, const AspectDef& aspect, std::int64_t component_id) {
                     auto as = assignments.find(t.event_id);
                     if (as == assignments.end()) as = assignments.emplace(t.event_id, assignments_of(c, actor.user_id, t.event_id)).first;
                     return std::any_of(as->second.begin(), as->second.end(),
-                                       [&](const Assignment& a) { return covers(a, t, component_id); });
+                                       [&](const Assignment& a) { return covers(a, t, aspect.id, component_id); });
                   }};
     receipts = record_marks(c, ctx_, marker, marks);
   });

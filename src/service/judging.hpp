@@ -34,6 +34,7 @@ struct JudgeTask {
   EventView event;
   std::optional<std::int64_t> venue_id;
   std::optional<std::int64_t> component_id;
+  std::vector<std::int64_t> aspect_ids;  // the judge's aspect panel; empty: every aspect of the component (or event)
   bool chief = false;
   struct TaskEntry {
     std::int64_t entry_id = 0;

@@ -370,3 +370,39 @@ test('stages: the top entrants of a locked preliminary advance into the final', 
   assert.equal(late.status, 409)
   assert.equal(late.body.error.code, 'too_late')
 })
+
+test('aspect panels: a judge assigned to some aspects marks those and no others', async () => {
+  const c3 = (await app.request('POST', '/api/v1/competitions', { token: organiser, body: { name: '焊工（细项裁判组）', level: 'city', organiser_org_id: root.id, starts_on: '2026-11-20', ends_on: '2026-11-30' } })).body
+  const ev = (await app.request('POST', `/api/v1/competitions/${c3.id}/events`, { token: organiser, body: { name: '焊工', work_type_id: welding.id } })).body
+  const scheme = { components: [{ kind: 'practical', name: '实操', max_mark: 100, aspects: [
+    { criterion: '外观', name: '焊缝成形', kind: 'judgement', max_mark: 30 },
+    { criterion: '安全', name: '安全文明', kind: 'judgement', max_mark: 30 },
+    { criterion: '尺寸', name: '焊缝宽度', kind: 'measurement', max_mark: 40, step: 0.5 },
+  ] }] }
+  const withScheme = (await app.request('PUT', `/api/v1/events/${ev.id}/scheme`, { token: organiser, body: scheme })).body
+  const [look, safety] = withScheme.components[0].aspects
+  const entry = (await app.request('POST', `/api/v1/events/${ev.id}/entries`, { token: organiser, body: { worker_id: workers[0].id } })).body
+  const foreign = await app.request('POST', `/api/v1/events/${ev.id}/judges`, { token: organiser, body: { user_id: judges.j2.id, aspect_ids: [theory.aspects[0].id] } })
+  assert.deepEqual([foreign.status, foreign.body.error.field], [400, 'aspect_ids'])
+  const assigned = await app.request('POST', `/api/v1/events/${ev.id}/judges`, { token: organiser, body: { user_id: judges.j2.id, aspect_ids: [look.id] } })
+  assert.equal(assigned.status, 201, JSON.stringify(assigned.body))
+  assert.deepEqual(assigned.body.aspect_ids, [look.id])
+  const listed = (await app.request('GET', `/api/v1/events/${ev.id}/judges`, { token: organiser })).body.items
+  assert.deepEqual(listed.map((j) => j.aspect_ids), [[look.id]])
+  await app.request('POST', `/api/v1/competitions/${c3.id}/status`, { token: organiser, body: { status: 'registration' } })
+  await app.request('POST', `/api/v1/competitions/${c3.id}/status`, { token: organiser, body: { status: 'running' } })
+  const task = (await app.request('GET', '/api/v1/judging/tasks', { token: judges.j2.token })).body.items.find((t) => t.event.id === ev.id)
+  assert.deepEqual(task.aspect_ids, [look.id])
+  const mark = (aspect, id) => app.request('POST', '/api/v1/marks', { token: judges.j2.token, body: { client_id: id, entry_id: entry.id, aspect_id: aspect.id, value: 2 } })
+  assert.equal((await mark(look, 'panel-1')).status, 201)
+  assert.equal((await mark(safety, 'panel-2')).status, 403, 'not on the safety panel')
+  // The panel's aspect stays while judges are assigned to it.
+  const other = await app.request('POST', '/api/v1/competitions', { token: organiser, body: { name: '焊工（细项裁判组·改）', level: 'city', organiser_org_id: root.id, starts_on: '2026-11-20', ends_on: '2026-11-30' } })
+  const ev2 = (await app.request('POST', `/api/v1/competitions/${other.body.id}/events`, { token: organiser, body: { name: '焊工', work_type_id: welding.id } })).body
+  const s2 = (await app.request('PUT', `/api/v1/events/${ev2.id}/scheme`, { token: organiser, body: scheme })).body
+  await app.request('POST', `/api/v1/events/${ev2.id}/judges`, { token: organiser, body: { user_id: judges.j3.id, aspect_ids: [s2.components[0].aspects[0].id] } })
+  const dropped = s2.components.map((c) => ({ id: c.id, kind: c.kind, name: c.name, max_mark: c.max_mark,
+    aspects: [{ name: '外观与安全', kind: 'judgement', max_mark: 60 }, { id: c.aspects[2].id, name: c.aspects[2].name, kind: 'measurement', max_mark: 40, step: 0.5 }] }))
+  const refused = await app.request('PUT', `/api/v1/events/${ev2.id}/scheme`, { token: organiser, body: { components: dropped } })
+  assert.deepEqual([refused.status, refused.body.error.code], [409, 'aspect_in_use'])
+})

@@ -133,7 +133,8 @@ json::value to_json(const service::JudgeAssignmentView& j) {
   return json::object{{"id", id_json(j.id)}, {"event_id", id_json(j.event_id)}, {"user_id", id_json(j.user_id)},
                       {"judge_name", j.judge_name}, {"venue_id", opt_id_json(j.venue_id)},
                       {"component_id", opt_id_json(j.component_id)}, {"chief", j.chief},
-                      {"home_org_id", opt_id_json(j.home_org_id)}, {"override_reason", j.override_reason}};
+                      {"home_org_id", opt_id_json(j.home_org_id)}, {"override_reason", j.override_reason},
+                      {"aspect_ids", ids_json(j.aspect_ids)}};
 }
 
 json::value to_json(const service::Standings& s) {
@@ -164,7 +165,8 @@ json::value to_json(const service::JudgeTask& t) {
   for (const auto& m : t.marks)
     marks.push_back(json::object{{"entry_id", id_json(m.entry_id)}, {"aspect_id", id_json(m.aspect_id)}, {"value", m.value}});
   return json::object{{"event", to_json(t.event)}, {"venue_id", opt_id_json(t.venue_id)},
-                      {"component_id", opt_id_json(t.component_id)}, {"chief", t.chief}, {"entries", entries}, {"marks", marks}};
+                      {"component_id", opt_id_json(t.component_id)}, {"aspect_ids", ids_json(t.aspect_ids)}, {"chief", t.chief},
+                      {"entries", entries}, {"marks", marks}};
 }
 
 json::value to_json(const core::JudgeSummary& j) {

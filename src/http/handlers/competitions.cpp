@@ -206,6 +206,7 @@ void add_competition_routes(Router& router, service::Services& s) {
     in.user_id = *user;
     in.venue_id = opt_id(body, "venue_id");
     in.component_id = opt_id(body, "component_id");
+    in.aspect_ids = opt_id_list(body, "aspect_ids", 200).value_or(std::vector<std::int64_t>{});
     in.chief = opt_bool(body, "chief").value_or(false);
     in.override_reason = opt_string(body, "override_reason", 2000).value_or("");
     return json_response(to_json(s.competitions.assign_judge(*req.actor, path_id(req), in)), 201);
