@@ -652,7 +652,11 @@ export default {
     overrideNeedsChief: 'An assignment with a reason must be made by a chief judge or an administrator.',
     reason: 'Reason',
     reasonPlaceholder: 'Why this judge is needed anyway (recorded in the audit log)',
-    reasonRequired: 'Enter the reason for the override'
+    reasonRequired: 'Enter the reason for the override',
+    aspects: 'Aspects',
+    aspectPanel: 'Aspects (panel)',
+    allAspects: 'All aspects',
+    aspectsHint: 'The judge marks only the chosen aspects; none chosen = all aspects'
   },
   standings: {
     allVenues: 'All venues',
@@ -1016,6 +1020,8 @@ export default {
     timeRange: 'A time is 0–86,400 seconds (24 hours)',
     timeSeconds: '= {s} s',
     overLimit: 'Over the time limit {limit}: this aspect scores 0',
-    currentTime: 'Time {time}'
+    currentTime: 'Time {time}',
+    panel: 'Panel · {n} aspects',
+    panelHint: 'You mark only the aspects below; other judges mark the rest'
   }
 }

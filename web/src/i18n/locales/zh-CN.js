@@ -652,7 +652,11 @@ export default {
     overrideNeedsChief: '填写理由后的指派须由裁判长或系统管理员提交。',
     reason: '豁免理由',
     reasonPlaceholder: '说明为何仍需指派该裁判（将记入审计日志）',
-    reasonRequired: '请填写豁免理由'
+    reasonRequired: '请填写豁免理由',
+    aspects: '评分细项',
+    aspectPanel: '评分细项（裁判组）',
+    allAspects: '全部细项',
+    aspectsHint: '选定后该裁判只评所选细项；不选即评全部细项'
   },
   standings: {
     allVenues: '全部赛区',
@@ -1016,6 +1020,8 @@ export default {
     timeRange: '用时应在 0–86400 秒（24 小时）之间',
     timeSeconds: '= {s} 秒',
     overLimit: '超过时限 {limit}：此项将得 0 分',
-    currentTime: '用时 {time}'
+    currentTime: '用时 {time}',
+    panel: '裁判组 · {n} 项细项',
+    panelHint: '您只负责评分下列细项，其他细项由其他裁判评分'
   }
 }
