@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startEnv } from './lib/env.mjs'
-import { newPage, login, sel, shot, withShotOnFailure, pickOption } from './lib/ui.mjs'
+import { newPage, newPhonePage, login, sel, shot, withShotOnFailure, pickOption } from './lib/ui.mjs'
 import { setUpCompetition, PASSWORD } from './lib/competition.mjs'
 import { RUN } from './lib/data.mjs'
 
@@ -33,17 +33,8 @@ after(async () => {
 })
 
 async function phonePage() {
-  const context = await env.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN'
-  })
-  context.setDefaultTimeout(15000)
-  const phone = await context.newPage()
-  phone.consoleErrors = []
-  phone.on('pageerror', (e) => phone.consoleErrors.push(String(e)))
+  const phone = await newPhonePage(env)
+  const context = phone.context()
   await phone.goto(env.baseUrl + '/login')
   await phone.locator(sel('login-username')).fill(users.j1.username)
   await phone.locator(sel('login-password')).fill(PASSWORD)

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startEnv } from './lib/env.mjs'
-import { newPage, login, sel, shot, withShotOnFailure } from './lib/ui.mjs'
+import { newPage, newPhonePage, login, sel, shot, withShotOnFailure } from './lib/ui.mjs'
 import { setUpCompetition, PASSWORD } from './lib/competition.mjs'
 
 // Element Plus puts data-test on the <input> of el-input but on the wrapper of el-input-number.
@@ -113,17 +113,8 @@ test('(c) the scheme editor shows the server\'s problem when aspect maxima do no
 })
 
 test('(b) a judge on a phone marks, keeps marking offline, and the queue drains when back online', { timeout: 120000 }, async () => {
-  const context = await env.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN'
-  })
-  context.setDefaultTimeout(15000)
-  const phone = await context.newPage()
-  phone.consoleErrors = []
-  phone.on('pageerror', (e) => phone.consoleErrors.push(String(e)))
+  const phone = await newPhonePage(env)
+  const context = phone.context()
   try {
     await withShotOnFailure(phone, 'judge-phone', async () => {
       // A judge-only account lands on the scoring page.

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { startEnv, ARTIFACTS } from './lib/env.mjs'
-import { newPage, login, sel, shot, pickOption, withShotOnFailure } from './lib/ui.mjs'
+import { newPage, newPhonePage, login, sel, shot, pickOption, withShotOnFailure } from './lib/ui.mjs'
 import { RUN } from './lib/data.mjs'
 import { apiCaller, PASSWORD } from './lib/competition.mjs'
 import { BANK, writeBankXlsx, answerShown } from './lib/exams.mjs'
@@ -58,17 +58,8 @@ before(async () => {
   }
   assert.ok(worker, 'an workType of the demo got an account')
   page = await newPage(env)
-  phoneContext = await env.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN'
-  })
-  phoneContext.setDefaultTimeout(15000)
-  phone = await phoneContext.newPage()
-  phone.consoleErrors = []
-  phone.on('pageerror', (e) => phone.consoleErrors.push(String(e)))
+  phone = await newPhonePage(env)
+  phoneContext = phone.context()
 }, { timeout: 180000 })
 
 after(async () => {

@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startEnv, ADMIN } from './lib/env.mjs'
-import { newPage, login, sel, shot, withShotOnFailure, pickOption } from './lib/ui.mjs'
+import { newPage, newPhonePage, login, sel, shot, withShotOnFailure, pickOption } from './lib/ui.mjs'
 import { apiCaller, PASSWORD } from './lib/competition.mjs'
 import { RUN } from './lib/data.mjs'
 
@@ -324,17 +324,8 @@ test('4. the competition starts; each judge marks every entrant by code on a pho
   const th = theory.aspects[0].id
   const [m, look, safety] = practical.aspects.map((a) => a.id)
   for (const [j, key] of ['j1', 'j2', 'j3'].entries()) {
-    const context = await env.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN'
-    })
-    context.setDefaultTimeout(15000)
-    const phone = await context.newPage()
-    phone.consoleErrors = []
-    phone.on('pageerror', (e) => phone.consoleErrors.push(String(e)))
+    const phone = await newPhonePage(env)
+    const context = phone.context()
     try {
       await withShotOnFailure(phone, `journey-phone-${key}`, async () => {
         // A judge-only account lands on 评分.

@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startEnv } from './lib/env.mjs'
-import { newPage, login, sel, shot, withShotOnFailure, pickOption } from './lib/ui.mjs'
+import { newPage, newPhonePage, login, sel, shot, withShotOnFailure, pickOption } from './lib/ui.mjs'
 import { apiCaller, createStaff, PASSWORD } from './lib/competition.mjs'
 
 let env
@@ -157,17 +157,8 @@ test('the organiser builds a scheme with a timed task (the server asks for the t
 })
 
 async function phoneOf(user) {
-  const context = await env.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN'
-  })
-  context.setDefaultTimeout(15000)
-  const phone = await context.newPage()
-  phone.consoleErrors = []
-  phone.on('pageerror', (e) => phone.consoleErrors.push(String(e)))
+  const phone = await newPhonePage(env)
+  const context = phone.context()
   await phone.goto(env.baseUrl + '/login')
   await phone.locator(sel('login-username')).fill(user.username)
   await phone.locator(sel('login-password')).fill(PASSWORD)

@@ -20,6 +20,22 @@ export async function newPage(env, { locale = 'zh-CN' } = {}) {
   return page
 }
 
+// A judge's or candidate's phone (390×844, touch); the page's context is page.context().
+export async function newPhonePage(env) {
+  const context = await env.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN'
+  })
+  context.setDefaultTimeout(15000)
+  const phone = await context.newPage()
+  phone.consoleErrors = []
+  phone.on('pageerror', (e) => phone.consoleErrors.push(String(e)))
+  return phone
+}
+
 export async function shot(page, name) {
   await page.waitForTimeout(400) // let Element Plus transitions (tags, dialogs) finish
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false })
