@@ -120,6 +120,7 @@ std::vector<MarkReceipt> record_marks(store::Connection& c, const Context& ctx, 
   if (marks.size() > 500) throw core::invalid("marks", "一次最多提交500条评分 (at most 500 marks per request)");
   std::vector<MarkReceipt> receipts;
   std::map<std::int64_t, EventView> events;
+  std::map<std::int64_t, std::vector<std::int64_t>> member_orgs;  // per entry: a batch marks few entrants many times
   for (size_t i = 0; i < marks.size(); ++i) {
     const auto& m = marks[i];
     const auto field = [&](const char* name) { return fmt::format("marks[{}].{}", i, name); };
@@ -154,9 +155,13 @@ std::vector<MarkReceipt> record_marks(store::Connection& c, const Context& ctx, 
       for (const auto& a : comp.aspects)
         if (a.id == m.aspect_id) aspect = &a, component_id = comp.id;
     if (!aspect) throw core::invalid(field("aspect_id"), "评分细项不属于该赛项 (the aspect is not this event's)");
-    MarkTarget target{event_id, entry->opt_i64(1), entry->i64(2), {}};
-    for (const auto& r : c.query("SELECT w.org_id FROM entry_members m JOIN workers w ON w.id = m.worker_id WHERE m.entry_id = ?", {m.entry_id}))
-      target.member_orgs.push_back(r.i64(0));
+    auto orgs = member_orgs.find(m.entry_id);
+    if (orgs == member_orgs.end()) {
+      orgs = member_orgs.emplace(m.entry_id, std::vector<std::int64_t>{}).first;
+      for (const auto& r : c.query("SELECT w.org_id FROM entry_members m JOIN workers w ON w.id = m.worker_id WHERE m.entry_id = ?", {m.entry_id}))
+        orgs->second.push_back(r.i64(0));
+    }
+    const MarkTarget target{event_id, entry->opt_i64(1), entry->i64(2), orgs->second};
     if (!marker.may_mark(target, *aspect, component_id))
       throw core::forbidden("您未被指派为该参赛者的此项评分，或存在利益冲突 (not assigned to mark this, or a conflict of interest)");
     if (auto problem = core::check_mark(to_core(*aspect), m.value)) throw core::invalid(field("value"), *problem);
