@@ -60,3 +60,35 @@ std::vector<std::string> split_list(std::string_view s) {
 }
 
 }  // namespace skb::core
+
+namespace skb::core {
+
+std::string escape_for_log(std::string_view s) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  const auto escape = [&](unsigned char c) { out += "\\x", out += kHex[c >> 4], out += kHex[c & 0xf]; };
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7f || c == '\\') escape(c);
+      else out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    size_t extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
+    bool ok = extra > 0 && i + extra < s.size();
+    for (size_t k = 1; ok && k <= extra; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+      escape(c);
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, extra + 1));
+    i += extra + 1;
+  }
+  return out;
+}
+
+}  // namespace skb::core

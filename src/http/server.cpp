@@ -10,6 +10,7 @@
 #include <chrono>
 #include <thread>
 
+#include "core/text.hpp"
 #include "http/sse_channel.hpp"
 
 namespace skb::http {
@@ -107,8 +108,9 @@ struct Server::Impl {
   Response answer(Request& req) {
     if (router.handles(req.path)) return router.dispatch(req);
     if (req.method != "GET" && req.method != "HEAD") return plain_error(405, "method_not_allowed", "only GET here");
+    if (!plain_request_path(req.path)) return plain_error(404, "not_found", "no such page");
     if (auto r = files.serve(req.path)) return std::move(*r);
-    return plain_error(404, "not_found", "no such page (the web front end is not built: run make build)");
+    return plain_error(404, "not_found", "no such page");
   }
 
   // Spectators' board reads touch only the in-memory boards (no session to look up, no database once the
@@ -177,7 +179,7 @@ struct Server::Impl {
         res = answer(req);
       }
       if (res.stream) {
-        if (options.access_log) spdlog::info("{} {} {} stream opened", client, req.method, req.path);
+        if (options.access_log) spdlog::info("{} {} {} stream opened", client, core::escape_for_log(req.method), core::escape_for_log(req.path));
         co_await stream_events(stream, std::move(res));
         break;
       }
@@ -188,7 +190,7 @@ struct Server::Impl {
       co_await bhttp::async_write(stream, out, asio::redirect_error(use_awaitable, ec));
       if (options.access_log) {
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        spdlog::info("{} {} {} {} {}B {:.1f}ms", client, req.method, req.path, status, bytes, ms);
+        spdlog::info("{} {} {} {} {}B {:.1f}ms", client, core::escape_for_log(req.method), core::escape_for_log(req.path), status, bytes, ms);
       }
       if (ec || !keep_alive) break;
     }

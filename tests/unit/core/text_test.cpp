@@ -19,3 +19,12 @@ TEST(Text, CountsCodePointsAndChecksUtf8) {
   EXPECT_FALSE(is_valid_utf8("\xE6\xB8"));     // truncated
   EXPECT_FALSE(is_valid_utf8("\xFF"));
 }
+
+TEST(Text, EscapesWhatCouldForgeALogLine) {
+  EXPECT_EQ(escape_for_log("/api/v1/工种"), "/api/v1/工种");
+  EXPECT_EQ(escape_for_log("/x\n127.0.0.1 GET /admin 200"), "/x\\x0a127.0.0.1 GET /admin 200");
+  EXPECT_EQ(escape_for_log(std::string("/a\0b", 4)), "/a\\x00b");
+  EXPECT_EQ(escape_for_log("\\\r\x1b[31m"), "\\x5c\\x0d\\x1b[31m");
+  EXPECT_EQ(escape_for_log("\xE6\xB8"), "\\xe6\\xb8");  // a truncated sequence is escaped byte by byte
+  EXPECT_EQ(escape_for_log("\xFF"), "\\xff");
+}
