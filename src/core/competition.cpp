@@ -69,6 +69,10 @@ std::vector<SchemeProblem> validate_scheme(TotalMode mode, const std::vector<Sch
     const auto& comp = components[c];
     const int ci = static_cast<int>(c);
     if (!(comp.max_mark > 0)) problems.push_back({ci, -1, "max_not_positive", "满分应大于0 (max mark must be positive)"});
+    if (comp.max_mark > kMaxMark)
+      problems.push_back({ci, -1, "max_too_large", "满分不能超过1000 (a task is worth at most 1000 marks)"});
+    if (comp.time_limit_seconds && !(*comp.time_limit_seconds > 0 && *comp.time_limit_seconds <= kMaxTaskSeconds))
+      problems.push_back({ci, -1, "time_limit_out_of_range", "时限应在0–86400秒之间 (a time limit is 0–86,400 seconds)"});
     if (comp.weight < 0 || comp.weight > 1) problems.push_back({ci, -1, "weight_out_of_range", "权重应在0到1之间 (weight must be 0–1)"});
     weights += comp.weight;
     if (comp.aspects.empty()) problems.push_back({ci, -1, "no_aspects", "至少需要一个评分细项 (at least one aspect)"});
@@ -86,6 +90,20 @@ std::vector<SchemeProblem> validate_scheme(TotalMode mode, const std::vector<Sch
         continue;
       }
       if (!(asp.max_mark > 0)) problems.push_back({ci, static_cast<int>(a), "aspect_max_not_positive", "细项分值应大于0 (aspect max must be positive)"});
+      if (asp.max_mark > kMaxMark)
+        problems.push_back({ci, static_cast<int>(a), "aspect_max_too_large", "细项分值不能超过1000 (an aspect is worth at most 1000 marks)"});
+      if (asp.kind == AspectKind::measurement && asp.bands.empty() && asp.step > 0 &&
+          (asp.step < kMinStep || asp.step > asp.max_mark))
+        problems.push_back({ci, static_cast<int>(a), "step_out_of_range",
+                            "评分步长应在0.01与细项分值之间 (the step is 0.01 up to the aspect's max)"});
+      for (const auto& band : asp.bands)
+        if (!(std::abs(band.from) <= kMaxMeasuredValue && std::abs(band.to) <= kMaxMeasuredValue && band.from < band.to &&
+              band.marks >= 0 && band.marks <= asp.max_mark)) {
+          problems.push_back({ci, static_cast<int>(a), "band_out_of_range",
+                              "评分表的区间应满足 起 < 止（绝对值不超过100万），分值在0与细项分值之间 (each band needs from < to "
+                              "within ±1,000,000 and marks from 0 to the aspect's max)"});
+          break;
+        }
       if (asp.kind == AspectKind::measurement && asp.bands.empty() && !(asp.step > 0))
         problems.push_back({ci, static_cast<int>(a), "step_not_positive", "评分步长应大于0 (step must be positive)"});
       if (asp.kind == AspectKind::judgement && min_judges < kMinJudgementPanel)

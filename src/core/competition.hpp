@@ -42,6 +42,8 @@ struct SchemeProblem {
   int aspect = -1;
   std::string code;  // stable: scheme_empty, max_not_positive, weight_out_of_range, no_aspects,
                      // aspect_max_not_positive, step_not_positive, aspect_sum_mismatch, weights_not_one,
+                     // max_too_large / aspect_max_too_large (over kMaxMark), step_out_of_range (finer than
+                     // kMinStep or coarser than the aspect), band_out_of_range, time_limit_out_of_range,
                      // time_needs_limit (a time aspect worth marks in a component without a time
                      // limit), too_many_times (more than one time aspect in a component),
                      // panel_too_small (a judgement aspect in an event that completes panels of fewer

@@ -104,7 +104,10 @@ std::optional<std::string> check_mark(const Aspect& aspect, double value) {
       if (value != 0 && value != 1) return "扣分项只能填 0 或 1 (a deduction is 0 or 1)";
       return std::nullopt;
     case AspectKind::measurement:
-      if (!aspect.bands.empty()) return std::nullopt;  // a measured value, mapped by the table
+      if (!aspect.bands.empty()) {  // a measured value, mapped by the table
+        if (std::abs(value) > kMaxMeasuredValue) return "测量值超出范围 (the measured value is out of range)";
+        return std::nullopt;
+      }
       if (value < -kEpsilon || value > aspect.max_mark + kEpsilon)
         return "测量分应在 0–" + format_mark(aspect.max_mark) + " 之间 (measurement mark out of range)";
       if (aspect.step > 0) {
@@ -118,6 +121,19 @@ std::optional<std::string> check_mark(const Aspect& aspect, double value) {
       return std::nullopt;
   }
   return "未知的评分类型 (unknown aspect kind)";
+}
+
+double canonical_mark(const Aspect& aspect, double value) {
+  switch (aspect.kind) {
+    case AspectKind::judgement:
+    case AspectKind::deduction: return std::round(value) + 0.0;  // + 0.0: never a negative zero
+    case AspectKind::time: return value + 0.0;  // seconds as timed: any finite value within the day
+    case AspectKind::measurement:
+      if (!aspect.bands.empty() || !(aspect.step > 0)) return value;
+      // n steps, written with at most six decimals so 3 × 0.1 is stored as 0.3.
+      return std::round(std::round(value / aspect.step) * aspect.step * 1e6) / 1e6 + 0.0;
+  }
+  return value;
 }
 
 AspectScore score_aspect(const Aspect& aspect, const AspectMarks& marks, int min_judges) {

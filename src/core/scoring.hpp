@@ -48,6 +48,17 @@ struct AspectScore {
 // Checks a single mark as typed: measurement within [0, max] on the step (or any number when a table maps it),
 // judgement an integer 0–3, deduction 0 or 1. Returns an error message, or nothing when valid.
 std::optional<std::string> check_mark(const Aspect& aspect, double value);
+// The value a valid mark is stored as: exactly its multiple of the step (1e-320 on a 0.5 step is 0;
+// 7.4999999999 is 7.5), a judgement or deduction as a whole number; it differs from the
+// value checked by at most 1e-9.
+double canonical_mark(const Aspect& aspect, double value);
+
+// Domain bounds on what an organiser declares: no task or aspect is worth more than this, no measured
+// value on a table lies further from zero than kMaxMeasuredValue, no step is finer than kMinStep.
+inline constexpr double kMaxMark = 1000;
+inline constexpr double kMaxMeasuredValue = 1e6;
+inline constexpr double kMinStep = 0.01;
+inline constexpr double kMaxTaskSeconds = 86400;
 
 // Judgement: mark = max × mean / 3, the mean trimmed (highest and lowest dropped) for panels of 5+;
 // flagged when max − min of the panel exceeds 1. `min_judges` marks make it complete.

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "service/board_hub.hpp"
+#include "service/json_text.hpp"
 
 namespace skb::service {
 namespace json = boost::json;
@@ -41,7 +42,7 @@ std::string BoardHub::list_json(const Actor* actor, std::optional<std::int64_t> 
       }
     }
   });
-  return json::serialize(json::object{{"items", std::move(items)}});
+  return skb::service::json_text(json::object{{"items", std::move(items)}});
 }
 
 }  // namespace skb::service

@@ -1,4 +1,5 @@
 #include "service/competitions.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -145,7 +146,7 @@ std::string bands_json(const std::vector<core::MeasureBand>& bands) {
   if (bands.empty()) return "";
   boost::json::array a;
   for (const auto& b : bands) a.push_back(boost::json::array{b.from, b.to, b.marks});
-  return boost::json::serialize(a);
+  return skb::service::json_text(a);
 }
 
 EventView load_event(store::Connection& c, std::int64_t event_id) {
@@ -240,7 +241,7 @@ CompetitionView CompetitionService::create(const Actor& actor, const Competition
         "VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
         {name, std::string(core::to_code(*level)), org.id, org.path, in.starts_on, in.ends_on, now, now});
     append_audit(c, ctx_, {actor.username, "competition.create", "competition", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"name", name}, {"level", in.level}, {"org_id", org.id}})});
+                           skb::service::json_text(boost::json::object{{"name", name}, {"level", in.level}, {"org_id", org.id}})});
     v = load_competition(c, id);
   });
   return v;
@@ -259,7 +260,7 @@ CompetitionView CompetitionService::set_status(const Actor& actor, std::int64_t 
     if (*status == core::CompetitionStatus::published) publish_results(c, ctx_, actor.username, id);
     c.execute("UPDATE competitions SET status = ?, updated_at = ? WHERE id = ?", {status_text, ctx_.now_rfc3339(), id});
     append_audit(c, ctx_, {actor.username, "competition.status", "competition", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"from", core::to_code(row.status)}, {"to", status_text}})});
+                           skb::service::json_text(boost::json::object{{"from", core::to_code(row.status)}, {"to", status_text}})});
     v = load_competition(c, id);
   });
   ctx_.changes->competition_changed(id);
@@ -275,7 +276,7 @@ VenueView CompetitionService::add_venue(const Actor& actor, std::int64_t competi
     v.id = c.insert_returning_id("INSERT INTO venues(competition_id, name, city, address) VALUES (?, ?, ?, ?) RETURNING id",
                                  {competition_id, v.name, v.city, v.address});
     append_audit(c, ctx_, {actor.username, "venue.create", "venue", std::to_string(v.id),
-                           boost::json::serialize(boost::json::object{{"competition_id", competition_id}, {"name", v.name}})});
+                           skb::service::json_text(boost::json::object{{"competition_id", competition_id}, {"name", v.name}})});
   });
   ctx_.changes->competition_changed(competition_id);
   return v;
@@ -318,7 +319,7 @@ EventView CompetitionService::add_event(const Actor& actor, std::int64_t competi
     for (auto venue : std::set<std::int64_t>(in.venue_ids.begin(), in.venue_ids.end()))
       c.execute("INSERT INTO event_venues(event_id, venue_id) VALUES (?, ?)", {id, venue});
     append_audit(c, ctx_, {actor.username, "event.create", "event", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"competition_id", competition_id}, {"name", name}})});
+                           skb::service::json_text(boost::json::object{{"competition_id", competition_id}, {"name", name}})});
     v = load_event(c, id);
   });
   ctx_.changes->competition_changed(competition_id);
@@ -469,7 +470,7 @@ EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_
     }
     write_scheme(c, current, components);
     append_audit(c, ctx_, {actor.username, "event.scheme", "event", std::to_string(event_id),
-                           boost::json::serialize(boost::json::object{{"components", components.size()}})});
+                           skb::service::json_text(boost::json::object{{"components", components.size()}})});
     v = load_event(c, event_id);
   });
   ctx_.changes->event_changed(event_id);
@@ -543,7 +544,7 @@ JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::in
     }
     append_audit(c, ctx_, {actor.username, reason.empty() ? "judge.assign" : "judge.assign_override", "judge_assignment",
                            std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"user_id", in.user_id}, {"chief", in.chief},
+                           skb::service::json_text(boost::json::object{{"event_id", event_id}, {"user_id", in.user_id}, {"chief", in.chief},
                                                                       {"aspect_ids", aspects}, {"override_reason", reason}})});
     out = {id, event_id, in.user_id, user->str(0), in.venue_id, in.component_id, in.chief, home, reason, {panel.begin(), panel.end()}};
   });

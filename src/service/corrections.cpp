@@ -1,4 +1,5 @@
 #include "service/corrections.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 
@@ -90,19 +91,20 @@ CorrectionView CorrectionService::request(const Actor& actor, std::int64_t event
     if (!aspect) throw core::invalid("aspect_id", "评分细项不属于该赛项 (the aspect is not this event's)");
     if (!c.query_one("SELECT 1 FROM entries WHERE id = ? AND event_id = ?", {in.entry_id, event_id}))
       throw core::invalid("entry_id", "参赛者不属于该赛项 (the entry is not this event's)");
-    if (auto problem = core::check_mark({aspect->id, aspect->kind, aspect->max_mark, aspect->step, aspect->bands, aspect->disqualifies}, in.value))
-      throw core::invalid("value", *problem);
+    const core::Aspect scored{aspect->id, aspect->kind, aspect->max_mark, aspect->step, aspect->bands, aspect->disqualifies};
+    if (auto problem = core::check_mark(scored, in.value)) throw core::invalid("value", *problem);
+    const double value = core::canonical_mark(scored, in.value);
     auto old = c.query_one("SELECT value FROM marks WHERE entry_id = ? AND aspect_id = ? AND judge_user_id = ? ORDER BY seq DESC LIMIT 1",
                            {in.entry_id, in.aspect_id, in.judge_user_id});
     if (!old) throw core::invalid("judge_user_id", "该裁判没有这一项的评分 (this judge has no mark for it)");
     const auto id = c.insert_returning_id(
         "INSERT INTO corrections(event_id, entry_id, aspect_id, judge_user_id, old_value, new_value, reason, requested_by, requested_at, status) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') RETURNING id",
-        {event_id, in.entry_id, in.aspect_id, in.judge_user_id, old->f64(0), in.value, reason, actor.username, ctx_.now_rfc3339()});
+        {event_id, in.entry_id, in.aspect_id, in.judge_user_id, old->f64(0), value, reason, actor.username, ctx_.now_rfc3339()});
     append_audit(c, ctx_, {actor.username, "correction.request", "correction", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"entry_id", in.entry_id},
+                           skb::service::json_text(boost::json::object{{"event_id", event_id}, {"entry_id", in.entry_id},
                                                                       {"aspect_id", in.aspect_id}, {"from", old->f64(0)},
-                                                                      {"to", in.value}, {"reason", reason}})});
+                                                                      {"to", value}, {"reason", reason}})});
     v = view_from(*c.query_one(std::string(kSelect) + " WHERE id = ?", {id}));
   });
   return v;
@@ -138,7 +140,7 @@ CorrectionView CorrectionService::confirm(const Actor& actor, std::int64_t id, c
     c.execute("UPDATE corrections SET status = 'applied', applied_seq = ?, old_total = ?, new_total = ? WHERE id = ?", {seq, before, after, id});
     if (event.competition_status == core::CompetitionStatus::published) issue_certificates(c, ctx_, event.summary.competition_id);
     append_audit(c, ctx_, {actor.username, "correction.apply", "correction", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"mark_seq", seq}, {"entry_id", v.entry_id}, {"aspect_id", v.aspect_id},
+                           skb::service::json_text(boost::json::object{{"mark_seq", seq}, {"entry_id", v.entry_id}, {"aspect_id", v.aspect_id},
                                                                       {"value", v.new_value}, {"old_total", before}, {"new_total", after}})});
     v = view_from(*c.query_one(std::string(kSelect) + " WHERE id = ?", {id}));
   });

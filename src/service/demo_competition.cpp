@@ -1,4 +1,5 @@
 #include "service/demo_competition.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -222,7 +223,7 @@ DemoCompetitionSummary seed_demo_competition(Services& s, int entrants_per_event
     for (const auto& m : gauge_marks[v])
       body.push_back(boost::json::object{{"client_id", m.client_id}, {"entry_id", std::to_string(m.entry_id)},
                                          {"aspect_id", std::to_string(m.aspect_id)}, {"value", m.value}});
-    const auto text = boost::json::serialize(boost::json::object{{"marks", body}});
+    const auto text = skb::service::json_text(boost::json::object{{"marks", body}});
     const auto timestamp = std::to_string(ctx.now_seconds());
     s.devices.submit({gauges[v].key_id, timestamp, hmac_sha256_hex(gauges[v].secret, timestamp + "\n" + text), text},
                      [&] { return gauge_marks[v]; });

@@ -1,4 +1,5 @@
 #include "service/devices.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <charconv>
@@ -47,7 +48,7 @@ DeviceView DeviceService::create(const Actor& actor, std::int64_t competition_id
     v.venue_id = venue_id;
     v.name = name;
     append_audit(c, ctx_, {actor.username, "device.create", "device", std::to_string(v.id),
-                           boost::json::serialize(boost::json::object{{"competition_id", competition_id}, {"venue_id", venue_id},
+                           skb::service::json_text(boost::json::object{{"competition_id", competition_id}, {"venue_id", venue_id},
                                                                       {"name", name}, {"key_id", v.key_id}})});
   });
   return v;

@@ -1,4 +1,5 @@
 #include "service/exam_analysis.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <cmath>
@@ -120,7 +121,7 @@ GradingItem ExamAnalysisService::grade(const Actor& actor, std::int64_t exam_id,
               "pending_manual = (SELECT COUNT(*) FROM exam_answers WHERE session_id = ? AND grade_state = 'needs_manual') WHERE id = ?",
               {session_id, session_id, session_id});
     append_audit(c, ctx_, {actor.username, "exam.grade", "exam_answer", answer_id,
-                           boost::json::serialize(boost::json::object{{"awarded", g.awarded}})});
+                           skb::service::json_text(boost::json::object{{"awarded", g.awarded}})});
     out = grading_item(c, *c.query_one(std::string(kGradingSelect) + "WHERE a.session_id = ? AND a.item_index = ?", {session_id, item}));
   });
   return out;

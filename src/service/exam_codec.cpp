@@ -1,4 +1,5 @@
 #include "service/exam_codec.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 
@@ -31,7 +32,7 @@ std::string question_body_json(const Question& q) {
   for (const auto& o : q.options) options.push_back(json::object{{"text", o.text}, {"image", o.image}, {"correct", o.correct}});
   json::array blanks;
   for (const auto& b : q.blanks) blanks.push_back(string_array(b.accepted));
-  return json::serialize(json::object{{"images", string_array(q.images)},
+  return skb::service::json_text(json::object{{"images", string_array(q.images)},
                                       {"options", std::move(options)},
                                       {"fixed_option_order", q.fixed_option_order},
                                       {"blanks", std::move(blanks)},
@@ -60,7 +61,7 @@ std::string paper_json(const Paper& paper) {
     items.push_back(json::object{{"q", it.question_id}, {"s", it.shown_id}, {"r", it.row}, {"m", it.marks},
                                  {"o", std::move(order)}, {"i", string_array(it.options.ids)}});
   }
-  return json::serialize(json::object{{"items", std::move(items)}, {"total", paper.total_marks}});
+  return skb::service::json_text(json::object{{"items", std::move(items)}, {"total", paper.total_marks}});
 }
 
 Paper read_paper(const std::string& text) {

@@ -1,4 +1,5 @@
 #include "service/exam_results.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -83,7 +84,7 @@ TransferOutcome ExamResultsService::transfer_to_event(const Actor& actor, std::i
     if (!marks.empty())  // nobody sat it: every entrant is listed absent, nothing to record
       for (const auto& receipt : record_marks(c, ctx_, marker, marks)) (receipt.replayed ? out.replayed : out.transferred) += 1;
     append_audit(c, ctx_, {actor.username, "exam.transfer", "exam", std::to_string(exam_id),
-                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"marks", out.transferred},
+                           skb::service::json_text(boost::json::object{{"event_id", event_id}, {"marks", out.transferred},
                                                                       {"absent", out.absent.size()}})});
   });
   ctx_.changes->marks_committed();

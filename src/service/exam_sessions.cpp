@@ -1,4 +1,5 @@
 #include "service/exam_sessions.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <chrono>
@@ -135,7 +136,7 @@ void grade_and_submit(store::Connection& c, const Context& ctx, const SessionRow
     score += g.awarded;
     if (it == saved.end())
       c.execute("INSERT INTO exam_answers(session_id, item_index, response, seq, saved_at, awarded, grade_state) VALUES (?, ?, ?, 0, ?, ?, ?)",
-                {s.id, static_cast<std::int64_t>(i), json::serialize(response_json(response)), now, g.awarded, std::string(state)});
+                {s.id, static_cast<std::int64_t>(i), skb::service::json_text(response_json(response)), now, g.awarded, std::string(state)});
     else
       c.execute("UPDATE exam_answers SET awarded = ?, grade_state = ? WHERE session_id = ? AND item_index = ?",
                 {g.awarded, std::string(state), s.id, static_cast<std::int64_t>(i)});
@@ -163,7 +164,7 @@ int store_answers(store::Connection& c, const Context& ctx, const SessionRow& s,
         "INSERT INTO exam_answers(session_id, item_index, response, seq, saved_at) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT(session_id, item_index) DO UPDATE SET response = excluded.response, seq = excluded.seq, saved_at = excluded.saved_at "
         "WHERE excluded.seq > exam_answers.seq",
-        {s.id, static_cast<std::int64_t>(it->second), json::serialize(response_json(a.response)), a.seq, now}));
+        {s.id, static_cast<std::int64_t>(it->second), skb::service::json_text(response_json(a.response)), a.seq, now}));
   }
   return saved;
 }

@@ -1,4 +1,5 @@
 #include "service/exams.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <cmath>
@@ -52,7 +53,7 @@ std::string blueprint_json(const ExamInput& in) {
     }
     o["rows"] = std::move(rows);
   }
-  return json::serialize(o);
+  return skb::service::json_text(o);
 }
 
 void read_blueprint(const std::string& text, ExamView& v) {
@@ -252,7 +253,7 @@ int ExamService::add_candidates(const Actor& actor, std::int64_t id, const std::
     // Late candidates of a published exam get their paper now, still before they can start.
     if (exam.status == "published") draw_papers(c, exam, c.query_one("SELECT seed FROM exams WHERE id = ?", {id})->str(0));
     append_audit(c, ctx_, {actor.username, "exam.candidates", "exam", std::to_string(id),
-                           json::serialize(json::object{{"added", added}})});
+                           skb::service::json_text(json::object{{"added", added}})});
   });
   return added;
 }
@@ -266,7 +267,7 @@ ExamView ExamService::publish(const Actor& actor, std::int64_t id) {
     const double total = draw_papers(c, exam, seed);
     c.execute("UPDATE exams SET status = 'published', total_marks = ?, published_at = ? WHERE id = ?", {total, ctx_.now_rfc3339(), id});
     append_audit(c, ctx_, {actor.username, "exam.publish", "exam", std::to_string(id),
-                           json::serialize(json::object{{"candidates", exam.candidates}, {"total_marks", total}})});
+                           skb::service::json_text(json::object{{"candidates", exam.candidates}, {"total_marks", total}})});
   });
   return get(actor, id);
 }

@@ -1,4 +1,5 @@
 #include "service/orgs.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <map>
@@ -37,7 +38,7 @@ store::Value code_value(const std::optional<std::string>& code) {
 }
 
 std::string org_json(const core::Org& o) {
-  return boost::json::serialize(boost::json::object{
+  return skb::service::json_text(boost::json::object{
       {"name", o.name}, {"kind", core::to_code(o.kind)}, {"code", o.code}, {"parent_id", o.parent_id ? *o.parent_id : 0}});
 }
 
@@ -195,7 +196,7 @@ OrgView OrgService::move(const Actor& actor, std::int64_t id, std::int64_t new_p
               {new_path, old_len + 1, old_len, org.path});
     c.execute("UPDATE orgs SET parent_id = ?, updated_at = ? WHERE id = ?", {parent.id, ctx_.now_rfc3339(), id});
     append_audit(c, ctx_, {actor.username, "org.move", "org", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"from_parent_id", org.parent_id.value_or(0)},
+                           skb::service::json_text(boost::json::object{{"from_parent_id", org.parent_id.value_or(0)},
                                                                       {"to_parent_id", parent.id}})});
     v = view_of(c, load_org(c, id));
   });

@@ -1,4 +1,5 @@
 #include "service/practice.hpp"
+#include "service/json_text.hpp"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -379,7 +380,7 @@ PracticeResult PracticeService::submit(const Actor& actor, std::int64_t attempt_
     c.execute("UPDATE practice_attempts SET submitted_at = ?, submitted_day = ?, score = ?, right_answers = ?, answered = ?, seconds = ? WHERE id = ?",
               {ctx_.now_rfc3339(), day, out.score, std::int64_t{out.points}, std::int64_t{answered}, std::int64_t{seconds}, attempt_id});
     out.next_level_id = level_map(c, work_type_id, worker.id, worker.sees()).next_level_id;
-    c.execute("UPDATE practice_attempts SET result = ? WHERE id = ?", {json::serialize(result_json(out)), attempt_id});
+    c.execute("UPDATE practice_attempts SET result = ? WHERE id = ?", {skb::service::json_text(result_json(out)), attempt_id});
     scored = worker;
     scored_work_type = work_type_id;
   });

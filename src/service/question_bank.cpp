@@ -1,4 +1,5 @@
 #include "service/question_bank.hpp"
+#include "service/json_text.hpp"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -206,7 +207,7 @@ QuestionRecord QuestionService::replace(const Actor& actor, std::int64_t id, con
     c.execute("UPDATE questions SET active = 0, updated_at = ? WHERE id = ?", {ctx_.now_rfc3339(), id});
     new_id = insert_question(c, ctx_, actor, path, in.question, in.category, in.explanation, key);
     append_audit(c, ctx_, {actor.username, "question.replace", "question", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"new_id", new_id}})});
+                           skb::service::json_text(boost::json::object{{"new_id", new_id}})});
   });
   return get(actor, new_id);
 }
@@ -271,7 +272,7 @@ BankImportOutcome QuestionService::import(const Actor& actor, std::int64_t work_
     }
     if (!dry_run)
       append_audit(c, ctx_, {actor.username, "question.import", "work_type", std::to_string(work_type_id),
-                             boost::json::serialize(boost::json::object{{"imported", out.imported}, {"duplicates", out.duplicates}})});
+                             skb::service::json_text(boost::json::object{{"imported", out.imported}, {"duplicates", out.duplicates}})});
   });
   return out;
 }

@@ -1,4 +1,5 @@
 #include "service/results.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 
@@ -55,7 +56,7 @@ void ResultsService::resolve_flag(const Actor& actor, std::int64_t event_id, std
     c.execute("INSERT INTO flag_resolutions(event_id, entry_id, aspect_id, up_to_seq, note, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
               {event_id, entry_id, aspect_id, last->i64(0), text, actor.username, ctx_.now_rfc3339()});
     append_audit(c, ctx_, {actor.username, "flag.resolve", "entry", std::to_string(entry_id),
-                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"aspect_id", aspect_id}, {"note", text}})});
+                           skb::service::json_text(boost::json::object{{"event_id", event_id}, {"aspect_id", aspect_id}, {"note", text}})});
   });
   ctx_.changes->event_changed(event_id);
 }
@@ -81,7 +82,7 @@ Standings ResultsService::lock_event(const Actor& actor, std::int64_t event_id) 
     }
     c.execute("UPDATE events SET locked_at = ?, locked_by = ?, status = 'locked' WHERE id = ?", {ctx_.now_rfc3339(), actor.username, event_id});
     append_audit(c, ctx_, {actor.username, "event.lock", "event", std::to_string(event_id),
-                           boost::json::serialize(boost::json::object{{"last_seq", s.last_seq}, {"entries", s.results.size()}})});
+                           skb::service::json_text(boost::json::object{{"last_seq", s.last_seq}, {"entries", s.results.size()}})});
     s.locked = true;
   });
   ctx_.changes->event_changed(event_id);
@@ -119,7 +120,7 @@ void ResultsService::lock_aspect(const Actor& actor, std::int64_t event_id, std:
       throw core::conflict("not_locked", "该评分细项未锁定 (the aspect is not locked)");
     }
     append_audit(c, ctx_, {actor.username, locked ? "aspect.lock" : "aspect.unlock", "aspect", std::to_string(aspect_id),
-                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"venue_id", venue_key}})});
+                           skb::service::json_text(boost::json::object{{"event_id", event_id}, {"venue_id", venue_key}})});
   });
 }
 
@@ -150,7 +151,7 @@ std::vector<core::AwardTier> ResultsService::set_award_tiers(const Actor& actor,
       summary.push_back(boost::json::value(t.name));
     }
     append_audit(c, ctx_, {actor.username, "event.awards", "event", std::to_string(event_id),
-                           boost::json::serialize(boost::json::object{{"tiers", summary}})});
+                           skb::service::json_text(boost::json::object{{"tiers", summary}})});
   });
   return tiers;
 }
@@ -179,7 +180,7 @@ void publish_results(store::Connection& c, const Context& ctx, const std::string
   }
   const int certificates = issue_certificates(c, ctx, competition_id);
   append_audit(c, ctx, {by, "competition.publish", "competition", std::to_string(competition_id),
-                        boost::json::serialize(boost::json::object{{"events", events.size()}, {"promotion_proposals", proposals},
+                        skb::service::json_text(boost::json::object{{"events", events.size()}, {"promotion_proposals", proposals},
                                                                    {"certificates", certificates}})});
 }
 
@@ -212,7 +213,7 @@ PromotionView ResultsService::decide_promotion(const Actor& actor, std::int64_t 
       record_level_change(c, ctx_, actor.username, v.worker_id, v.to_level, ctx_.today(),
                           fmt::format("{}·{} {}", event.competition_name, event.summary.name, v.award.empty() ? "获奖晋级" : v.award + "晋级"));
     append_audit(c, ctx_, {actor.username, confirm ? "promotion.confirm" : "promotion.reject", "promotion", std::to_string(promotion_id),
-                           boost::json::serialize(boost::json::object{{"worker_id", v.worker_id}, {"to_level", core::to_code(v.to_level)}})});
+                           skb::service::json_text(boost::json::object{{"worker_id", v.worker_id}, {"to_level", core::to_code(v.to_level)}})});
   });
   return v;
 }
@@ -305,7 +306,7 @@ std::vector<EntryView> ResultsService::advance(const Actor& actor, std::int64_t 
       added.push_back(load_entry(c, to_event_id, insert_entry(c, ctx_, to_event_id, entrant)));
     }
     append_audit(c, ctx_, {actor.username, "event.advance", "event", std::to_string(from_event_id),
-                           boost::json::serialize(boost::json::object{{"to_event_id", to_event_id}, {"advancing", advancing.size()},
+                           skb::service::json_text(boost::json::object{{"to_event_id", to_event_id}, {"advancing", advancing.size()},
                                                                       {"registered", added.size()}, {"per_venue", per_venue},
                                                                       {"top_n", top_n.value_or(0)}, {"top_percent", top_percent.value_or(0)}})});
   });

@@ -1,4 +1,5 @@
 #include "service/scheme_corrections.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -243,12 +244,12 @@ SchemeCorrectionView SchemeCorrectionService::correct(const Actor& actor, std::i
     const auto changes = describe(before, after);
     if (changes.empty()) throw core::invalid("components", "评分标准没有变化 (nothing changed)", "no_change");
     write_scheme(c, before, after);
-    const auto serialized = boost::json::serialize(changes_json(changes));
+    const auto serialized = skb::service::json_text(changes_json(changes));
     const auto id = c.insert_returning_id(
         "INSERT INTO scheme_corrections(event_id, reason, changes, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
         {event_id, reason, serialized, actor.username, ctx_.now_rfc3339()});
     append_audit(c, ctx_, {actor.username, "event.scheme_correction", "event", std::to_string(event_id),
-                           boost::json::serialize(boost::json::object{{"correction_id", id}, {"reason", reason}, {"changes", changes_json(changes)}})});
+                           skb::service::json_text(boost::json::object{{"correction_id", id}, {"reason", reason}, {"changes", changes_json(changes)}})});
     out = load(c, event_id).back();
   });
   ctx_.changes->event_changed(event_id);

@@ -1,4 +1,5 @@
 #include "service/time_allowances.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <cmath>
@@ -61,7 +62,7 @@ std::vector<TimeAllowanceView> TimeAllowanceService::set(const Actor& actor, std
     else
       c.execute("DELETE FROM time_allowances WHERE event_id = ? AND venue_id = ? AND component_id = ?", {event_id, in.venue_id, in.component_id});
     append_audit(c, ctx_, {actor.username, "time_allowance.set", "event", std::to_string(event_id),
-                           boost::json::serialize(boost::json::object{{"venue_id", in.venue_id}, {"component_id", in.component_id},
+                           skb::service::json_text(boost::json::object{{"venue_id", in.venue_id}, {"component_id", in.component_id},
                                                                       {"seconds", in.seconds}, {"reason", reason}})});
     out = load(c, event_id);
   });

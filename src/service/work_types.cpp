@@ -1,4 +1,5 @@
 #include "service/work_types.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <map>
@@ -63,7 +64,7 @@ WorkType load(store::Connection& c, std::int64_t id) {
 std::string summary_json(const WorkType& wt) {
   boost::json::array dims;
   for (const auto& d : wt.dimensions) dims.push_back(boost::json::value(d.name));
-  return boost::json::serialize(boost::json::object{{"code", wt.code}, {"name", wt.name}, {"dimensions", dims}});
+  return skb::service::json_text(boost::json::object{{"code", wt.code}, {"name", wt.name}, {"dimensions", dims}});
 }
 
 void check_unique(store::Connection& c, const WorkType& in, std::int64_t self_id) {

@@ -62,6 +62,7 @@ std::vector<FieldProblem> validate_question(const Question& q) {
 
   if (normalise_answer(q.stem).empty() && q.images.empty()) problem("stem", "stem_empty", "题干不能为空 (stem is empty)");
   if (!(q.marks > 0)) problem("marks", "marks_not_positive", "分值应大于0 (marks must be positive)");
+  if (q.marks > kMaxQuestionMarks) problem("marks", "marks_too_large", "分值不能超过100 (a question is worth at most 100 marks)");
   if (q.tags.difficulty < 1 || q.tags.difficulty > 5)
     problem("tags.difficulty", "difficulty_out_of_range", "难度应为1到5 (difficulty must be 1–5)");
   if (q.partial_credit == PartialCredit::proportional && q.type != QuestionType::multiple_choice &&

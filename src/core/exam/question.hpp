@@ -63,12 +63,17 @@ struct Question {
   QuestionTags tags;
 };
 
+// No question is worth more than this, on its own or as a blueprint row's marks_each; no blueprint
+// row draws more than kMaxPaperQuestions.
+inline constexpr double kMaxQuestionMarks = 100;
+inline constexpr int kMaxPaperQuestions = 300;
+
 // A true/false question as the forms create it: options 正确, 错误 in that order, never shuffled.
 Question true_false_question(std::string stem, bool statement_is_true, double marks = 1);
 
 // Every problem found; empty when the question may be saved. `field` names the part ("options[2].text",
 // "blanks[0]") and `code` is stable:
-//   stem_empty (no text and no picture), marks_not_positive, difficulty_out_of_range (1–5),
+//   stem_empty (no text and no picture), marks_not_positive, marks_too_large (> 100), difficulty_out_of_range (1–5),
 //   too_few_options (choice: ≥ 2), options_not_allowed (fill-in, short answer), option_empty,
 //   duplicate_option (same text once normalised), single_needs_one_correct (single choice and true/false:
 //   exactly one), no_correct_option (multiple choice: ≥ 1), true_false_needs_two_options,

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "service/json_text.hpp"
 #include "core/exam/gift.hpp"
 #include "core/exam/moodle_xml.hpp"
 #include "core/exam/question_rows.hpp"
@@ -63,7 +64,7 @@ std::vector<QuestionRow> question_rows(const json::array& rows) {
     r.type = cell(o, "type", i);
     r.stem = cell(o, "stem", i);
     if (const auto* opts = o.if_contains("options"); opts && opts->is_array())
-      for (const auto& v : opts->as_array()) r.options.push_back(v.is_string() ? std::string(v.as_string()) : v.is_null() ? "" : json::serialize(v));
+      for (const auto& v : opts->as_array()) r.options.push_back(v.is_string() ? std::string(v.as_string()) : v.is_null() ? "" : skb::service::json_text(v));
     r.answer = cell(o, "answer", i);
     r.marks = cell(o, "marks", i);
     r.difficulty = cell(o, "difficulty", i);

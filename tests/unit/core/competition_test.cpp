@@ -57,3 +57,30 @@ TEST(ValidateScheme, WeightsAddUpToOneInWeightedMode) {
   EXPECT_TRUE(validate_scheme(TotalMode::weighted, {theory, task}, 3).empty());
   EXPECT_EQ(codes(validate_scheme(TotalMode::weighted, {}, 3)), std::vector<std::string>{"scheme_empty"});
 }
+
+TEST(ValidateScheme, NumbersStayWithinDomainBounds) {
+  auto huge = practical();
+  huge.max_mark = 1e308;
+  huge.aspects[0].max_mark = 1e308 - 60;
+  auto problems = codes(validate_scheme(TotalMode::raw_sum, {huge}, 3));
+  EXPECT_NE(std::find(problems.begin(), problems.end(), "max_too_large"), problems.end());
+  EXPECT_NE(std::find(problems.begin(), problems.end(), "aspect_max_too_large"), problems.end());
+
+  auto fine_step = practical();
+  fine_step.aspects[0].step = 1e-300;
+  problems = codes(validate_scheme(TotalMode::raw_sum, {fine_step}, 3));
+  EXPECT_EQ(problems, std::vector<std::string>{"step_out_of_range"});
+
+  auto banded = practical();
+  banded.aspects[0].bands = {{0, 1e300, 40}};
+  problems = codes(validate_scheme(TotalMode::raw_sum, {banded}, 3));
+  EXPECT_EQ(problems, std::vector<std::string>{"band_out_of_range"});
+  banded.aspects[0].bands = {{0, 0.5, 41}};
+  EXPECT_EQ(codes(validate_scheme(TotalMode::raw_sum, {banded}, 3)), std::vector<std::string>{"band_out_of_range"});
+  banded.aspects[0].bands = {{0, 0.5, 40}, {0.5, 1, 20}};
+  EXPECT_TRUE(validate_scheme(TotalMode::raw_sum, {banded}, 3).empty());
+
+  auto timed = practical();
+  timed.time_limit_seconds = 1e12;
+  EXPECT_EQ(codes(validate_scheme(TotalMode::raw_sum, {timed}, 3)), std::vector<std::string>{"time_limit_out_of_range"});
+}

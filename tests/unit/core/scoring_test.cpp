@@ -80,6 +80,21 @@ TEST(ScoringCheckMark, MeasurementWithBandsTakesAnyFiniteValue) {
   EXPECT_FALSE(check_mark(a, 250));
   EXPECT_TRUE(check_mark(a, kNaN));
   EXPECT_TRUE(check_mark(a, -kInf));
+  EXPECT_TRUE(check_mark(a, 1e300));  // no table reaches that far
+}
+
+TEST(ScoringCanonicalMark, StoresExactlyTheMultipleOfTheStep) {
+  const Aspect halves = measurement(10, 0.5);
+  EXPECT_FALSE(check_mark(halves, 1e-320));
+  EXPECT_EQ(canonical_mark(halves, 1e-320), 0.0);
+  EXPECT_FALSE(std::signbit(canonical_mark(halves, -1e-320)));
+  EXPECT_EQ(canonical_mark(halves, 7.4999999999), 7.5);
+  EXPECT_EQ(canonical_mark(measurement(1, 0.1), 0.1 + 0.2), 0.3);
+  EXPECT_EQ(canonical_mark(judgement(6), 2.0000000001), 2.0);
+  EXPECT_EQ(canonical_mark(deduction(5), 1e-320), 0.0);
+  Aspect banded = measurement(10);
+  banded.bands = {{0, 0.5, 10}};
+  EXPECT_EQ(canonical_mark(banded, 0.37), 0.37);  // a measured value is kept as measured
 }
 
 TEST(ScoringCheckMark, DeductionIsZeroOrOne) {
