@@ -14,6 +14,11 @@ std::int64_t LoginThrottle::wait_seconds(const std::string& key, std::int64_t no
   return std::max<std::int64_t>(0, s.last_failure_s + wait - now_s);
 }
 
+bool LoginThrottle::has_failed(const std::string& key, std::int64_t now_s) const {
+  auto it = state_.find(key);
+  return it != state_.end() && it->second.failures > 0 && now_s - it->second.last_failure_s < policy_.forget_after_s;
+}
+
 void LoginThrottle::record_failure(const std::string& key, std::int64_t now_s) {
   State& s = state_[key];
   if (now_s - s.last_failure_s >= policy_.forget_after_s) s.failures = 0;

@@ -1,5 +1,5 @@
 #pragma once
-// Login back-off: after a few failures for one key (username or client address), each further attempt
+// Login back-off: after a few failures for one key (an account at an address, an address, an account), each further attempt
 // must wait twice as long as the last, up to a ceiling. Time is passed in; the caller keeps the clock.
 #include <cstdint>
 #include <string>
@@ -22,6 +22,8 @@ class LoginThrottle {
   std::int64_t wait_seconds(const std::string& key, std::int64_t now_s) const;
   void record_failure(const std::string& key, std::int64_t now_s);
   void record_success(const std::string& key) { state_.erase(key); }
+  // Whether the key has failed within the forgetting time.
+  bool has_failed(const std::string& key, std::int64_t now_s) const;
 
  private:
   struct State {

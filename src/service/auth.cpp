@@ -1,4 +1,5 @@
 #include "service/auth.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <algorithm>
@@ -56,11 +57,11 @@ std::vector<Grant> load_grants(store::Connection& conn, std::int64_t user_id) {
 
 Session AuthService::login(const std::string& username, const std::string& password, const std::string& client) {
   const auto now = ctx_.now_seconds();
-  const std::string& user_key = username;
-  const std::string& client_key = client;
+  const std::string pair_key = username + '\n' + client;
   {
     std::lock_guard lock(throttle_mutex_);
-    const auto wait = std::max(user_throttle_.wait_seconds(user_key, now), client_throttle_.wait_seconds(client_key, now));
+    auto wait = std::max(pair_throttle_.wait_seconds(pair_key, now), client_throttle_.wait_seconds(client, now));
+    if (pair_throttle_.has_failed(pair_key, now)) wait = std::max(wait, account_throttle_.wait_seconds(username, now));
     if (wait > 0) {
       core::Error e(core::ErrorKind::rate_limited, "rate_limited", "登录尝试过于频繁，请稍后再试 (too many attempts)");
       e.retry_after_seconds = static_cast<int>(wait);
@@ -71,16 +72,25 @@ Session AuthService::login(const std::string& username, const std::string& passw
   ctx_.db.read([&](store::Connection& c) {
     user = c.query_one("SELECT id, password_hash, disabled FROM users WHERE username = ?", {username});
   });
-  const bool ok = verify_password(password, user ? user->str(1) : dummy_hash()) && user && user->i64(2) == 0;
+  const bool password_ok = verify_password(password, user ? user->str(1) : dummy_hash());
+  const bool ok = password_ok && user && user->i64(2) == 0;
   if (!ok) {
-    std::lock_guard lock(throttle_mutex_);
-    user_throttle_.record_failure(user_key, now);
-    client_throttle_.record_failure(client_key, now);
+    {
+      std::lock_guard lock(throttle_mutex_);
+      pair_throttle_.record_failure(pair_key, now);
+      client_throttle_.record_failure(client, now);
+      account_throttle_.record_failure(username, now);
+    }
+    const char* reason = !user ? "unknown_user" : !password_ok ? "wrong_password" : "disabled";
+    ctx_.db.write([&](store::Connection& c) {
+      append_audit(c, ctx_, {username, "auth.login_failed", "user", user ? std::to_string(user->i64(0)) : "",
+                             skb::service::json_text(boost::json::object{{"client", client}, {"reason", reason}})});
+    });
     throw invalid_credentials();
   }
   {
     std::lock_guard lock(throttle_mutex_);
-    user_throttle_.record_success(user_key);
+    pair_throttle_.record_success(pair_key);
   }
   Session s;
   s.token = random_hex(32);
@@ -120,7 +130,8 @@ void AuthService::logout(const std::string& token) {
   ctx_.db.write([&](store::Connection& c) { c.execute("DELETE FROM sessions WHERE token_hash = ?", {sha256_hex(token)}); });
 }
 
-void AuthService::change_password(const Actor& actor, const std::string& old_password, const std::string& new_password) {
+void AuthService::change_password(const Actor& actor, const std::string& current_token, const std::string& old_password,
+                                  const std::string& new_password) {
   check_password_strength(new_password, "new_password");
   std::string stored;
   ctx_.db.read([&](store::Connection& c) {
@@ -131,6 +142,7 @@ void AuthService::change_password(const Actor& actor, const std::string& old_pas
   const auto hash = hash_password(new_password);
   ctx_.db.write([&](store::Connection& c) {
     c.execute("UPDATE users SET password_hash = ? WHERE id = ?", {hash, actor.user_id});
+    c.execute("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {actor.user_id, sha256_hex(current_token)});
     append_audit(c, ctx_, {actor.username, "user.password_change", "user", std::to_string(actor.user_id), ""});
   });
 }
@@ -151,7 +163,7 @@ UserView AuthService::insert_user(store::Connection& c, const std::string& by, c
     grants_json.push_back(boost::json::object{{"role", core::to_code(g.role)}, {"org_id", g.org_id}});
   }
   append_audit(c, ctx_, {by, "user.create", "user", std::to_string(id),
-                         boost::json::serialize(boost::json::object{{"username", u.username}, {"grants", grants_json}})});
+                         skb::service::json_text(boost::json::object{{"username", u.username}, {"grants", grants_json}})});
   return {id, u.username, display, load_grants(c, id), now, false};
 }
 
@@ -259,7 +271,7 @@ UserView AuthService::update_user(const Actor& actor, std::int64_t user_id, cons
       }
       changed["grants"] = std::move(list);
     }
-    append_audit(c, ctx_, {actor.username, "user.update", "user", std::to_string(user_id), boost::json::serialize(changed)});
+    append_audit(c, ctx_, {actor.username, "user.update", "user", std::to_string(user_id), skb::service::json_text(changed)});
     view = managed_user(c, actor, user_id);
   });
   return view;

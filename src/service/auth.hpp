@@ -45,13 +45,17 @@ class AuthService {
  public:
   explicit AuthService(const Context& ctx) : ctx_(ctx) {}
 
-  // Throws unauthenticated "invalid_credentials" for a wrong name or password alike, rate_limited
-  // when the username or the client address must wait.
+  // Throws unauthenticated "invalid_credentials" for a wrong name or password alike (audited as
+  // auth.login_failed), rate_limited when the account at this address, the address, or (for an address
+  // that has failed for it) the account must wait.
   Session login(const std::string& username, const std::string& password, const std::string& client);
   // The session's actor and CSRF token, or nullopt when the token is unknown or expired.
   std::optional<std::pair<Actor, std::string>> authenticate(const std::string& token) const;
   void logout(const std::string& token);
-  void change_password(const Actor& actor, const std::string& old_password, const std::string& new_password);
+  // Ends every other session of the user (a stolen session does not outlive the change); the one
+  // with `current_token` stays signed in.
+  void change_password(const Actor& actor, const std::string& current_token, const std::string& old_password,
+                       const std::string& new_password);
 
   UserView create_user(const Actor& actor, const NewUser& user);
   // Bootstrap without an actor: the first admin, granted at the root organisation.
@@ -69,10 +73,13 @@ class AuthService {
   UserView managed_user(store::Connection& conn, const Actor& actor, std::int64_t user_id) const;
   const Context& ctx_;
   mutable std::mutex throttle_mutex_;
-  // Per username: a few failures, then back-off. Per client address: far more, because a venue's
-  // judges often share one address behind NAT and must not lock each other out.
-  core::LoginThrottle user_throttle_{{5, 2, 900, 3600}};
+  // Per account at one address: a few failures, then back-off. Per address: far more, because a venue's
+  // judges often share one address behind NAT and must not lock each other out. Per account: a much
+  // higher bar, and only for addresses that have themselves failed for it, so nobody can lock a judge
+  // out from another address during a competition.
+  core::LoginThrottle pair_throttle_{{5, 2, 900, 3600}};
   core::LoginThrottle client_throttle_{{30, 2, 900, 3600}};
+  core::LoginThrottle account_throttle_{{50, 2, 900, 3600}};
 };
 
 // Loads the grants of `user_id` with their organisations' paths and names.

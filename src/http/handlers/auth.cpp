@@ -40,7 +40,7 @@ void add_auth_routes(Router& router, service::Services& s, const ServerInfo& inf
   });
   router.add("POST", "/api/v1/me/password", Access::signed_in, [&s](Request& req) {
     const auto body = parse_object(req);
-    s.auth.change_password(*req.actor, required_string(body, "old_password", 256), required_string(body, "new_password", 1000));
+    s.auth.change_password(*req.actor, req.session_token, required_string(body, "old_password", 256), required_string(body, "new_password", 1000));
     return Response::no_content();
   });
 }

@@ -43,6 +43,42 @@ TEST_F(AuthServiceTest, RepeatedFailuresAreRateLimited) {
   EXPECT_NO_THROW(s_->auth.login("root", "correct horse battery", "9.9.9.9"));
 }
 
+TEST_F(AuthServiceTest, FailuresFromOneAddressDoNotLockTheAccountOutElsewhere) {
+  for (int i = 0; i < 7; ++i) EXPECT_THROW(s_->auth.login("root", "bad", "127.0.0.2"), core::Error);
+  EXPECT_NO_THROW(s_->auth.login("root", "correct horse battery", "127.0.0.1"));  // the real user, elsewhere
+  try {
+    s_->auth.login("root", "correct horse battery", "127.0.0.2");
+    FAIL() << "the failing address should wait";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::rate_limited);
+  }
+}
+
+TEST_F(AuthServiceTest, AnAccountSprayedFromManyAddressesWaitsOnlyWhereItFailed) {
+  // 60 failures from 30 addresses pass the account-wide bar of 50.
+  for (int i = 0; i < 60; ++i) EXPECT_THROW(s_->auth.login("root", "bad", "10.0.0." + std::to_string(i / 2)), core::Error);
+  try {
+    s_->auth.login("root", "correct horse battery", "10.0.0.1");
+    FAIL() << "an address that failed for the account should wait";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::rate_limited);
+  }
+  EXPECT_NO_THROW(s_->auth.login("root", "correct horse battery", "192.0.2.7"));
+}
+
+TEST_F(AuthServiceTest, FailedLoginsAreAudited) {
+  EXPECT_THROW(s_->auth.login("root", "bad", "203.0.113.9"), core::Error);
+  EXPECT_THROW(s_->auth.login("nobody", "bad", "203.0.113.9"), core::Error);
+  int failed = 0;
+  db_->read([&](skb::store::Connection& c) {
+    for (const auto& r : c.query("SELECT actor, detail FROM audit_log WHERE action = 'auth.login_failed' ORDER BY seq")) {
+      ++failed;
+      EXPECT_NE(r.str(1).find("203.0.113.9"), std::string::npos);
+    }
+  });
+  EXPECT_EQ(failed, 2);
+}
+
 TEST_F(AuthServiceTest, SessionsExpire) {
   const auto session = s_->auth.login("root", "correct horse battery", "1.2.3.4");
   now_ += std::chrono::hours(13);
