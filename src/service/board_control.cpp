@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/error.hpp"
+#include "service/json_text.hpp"
 #include "service/audit.hpp"
 #include "service/board_hub.hpp"
 
@@ -44,12 +45,12 @@ std::string BoardHub::freeze(const Actor& actor, const std::string& board_id) {
     const auto at = ctx_.now_rfc3339();
     c.execute("INSERT INTO board_freezes(event_id, frozen_seq, frozen_at, frozen_by) VALUES (?, ?, ?, ?)", {event_id, seq, at, actor.username});
     append_audit(c, ctx_, {actor.username, "board.freeze", "event", std::to_string(event_id),
-                           json::serialize(json::object{{"frozen_seq", seq}})});
+                           skb::service::json_text(json::object{{"frozen_seq", seq}})});
     out = {{"frozen", json::object{{"at", at}, {"seq", seq}, {"revealed", 0}}}};
   });
   ctx_.changes->event_changed(event_id);
   sync();
-  return json::serialize(out);
+  return skb::service::json_text(out);
 }
 
 std::string BoardHub::unfreeze(const Actor& actor, const std::string& board_id) {
@@ -62,7 +63,7 @@ std::string BoardHub::unfreeze(const Actor& actor, const std::string& board_id) 
   });
   ctx_.changes->event_changed(event_id);
   sync();
-  return json::serialize(json::object{{"frozen", nullptr}});
+  return skb::service::json_text(json::object{{"frozen", nullptr}});
 }
 
 std::string BoardHub::reveal(const Actor& actor, const std::string& board_id) {
@@ -98,7 +99,7 @@ std::string BoardHub::reveal(const Actor& actor, const std::string& board_id) {
                   {event_id, *next, step, ctx_.now_rfc3339()}) == 0)
       throw core::conflict("reveal_in_progress", "另一揭晓操作正在进行，请重试 (another reveal is under way; try again)");
     append_audit(c, ctx_, {actor.username, "board.reveal", "entry", std::to_string(*next),
-                           json::serialize(json::object{{"event_id", event_id}, {"step", step}, {"rank_before", rank_before}})});
+                           skb::service::json_text(json::object{{"event_id", event_id}, {"step", step}, {"rank_before", rank_before}})});
     if (remaining == 1) {  // the last hidden result is out: the board is live again
       end_freeze(c, ctx_, actor, event_id, R"({"after":"reveal"})");
       unfrozen = true;
@@ -106,7 +107,7 @@ std::string BoardHub::reveal(const Actor& actor, const std::string& board_id) {
   });
   ctx_.changes->event_changed(event_id);
   sync();
-  if (unfrozen && !next) return json::serialize(json::object{{"revealed", nullptr}, {"remaining", 0}, {"frozen", nullptr}});
+  if (unfrozen && !next) return skb::service::json_text(json::object{{"revealed", nullptr}, {"remaining", 0}, {"frozen", nullptr}});
   std::size_t rank_after = 0;
   {
     std::unique_lock lock(mutex_);
@@ -114,7 +115,7 @@ std::string BoardHub::reveal(const Actor& actor, const std::string& board_id) {
     for (const auto& [e, placed] : placed_rows(b, {event_id, std::nullopt, true}))
       if (e->entry.id == *next) rank_after = placed.rank;
   }
-  return json::serialize(json::object{{"revealed", json::object{{"entry_id", std::to_string(*next)}, {"rank_before", rank_before},
+  return skb::service::json_text(json::object{{"revealed", json::object{{"entry_id", std::to_string(*next)}, {"row_id", board_row_id(ctx_.sealer, *next)}, {"rank_before", rank_before},
                                                                 {"rank_after", rank_after}}},
                                       {"remaining", remaining - 1},
                                       {"frozen", unfrozen ? json::value(nullptr) : json::value(true)}});

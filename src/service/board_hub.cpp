@@ -1,4 +1,5 @@
 #include "service/board_hub.hpp"
+#include "service/json_text.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -120,7 +121,7 @@ void BoardHub::reload(const std::set<std::int64_t>& event_ids) {
   for (auto id : event_ids) {
     std::unique_ptr<EventBoards> b;
     try {
-      ctx_.db.read([&](store::Connection& c) { b = EventBoards::load(c, id); });
+      ctx_.db.read([&](store::Connection& c) { b = EventBoards::load(c, id, ctx_.sealer); });
     } catch (const core::Error& e) {
       if (e.kind() != core::ErrorKind::not_found) throw;
     }
@@ -257,7 +258,7 @@ std::string BoardHub::snapshot_text(const EventBoards& b, const BoardView& v, co
     auto e = b.entrants().find(t->entry_id);
     if (e != b.entrants().end() && inside(e->second, org_path)) ticker.push_back(ticker_item_json(b, *t));
   }
-  return json::serialize(json::object{{"board", board_header_json(b, v)}, {"seq", b.seq()}, {"live", !v.public_view},
+  return skb::service::json_text(json::object{{"board", board_header_json(b, v)}, {"seq", b.seq()}, {"live", !v.public_view},
                                       {"frozen", frozen_json(b)}, {"venues", venues_json(b, v.public_view)},
                                       {"rows", std::move(rows)}, {"ticker", std::move(ticker)}});
 }
@@ -269,7 +270,7 @@ std::string BoardHub::changes_text(const EventBoards& b, const BoardView& v, con
     auto e = b.entrants().find(id);
     auto placed = s.placed.find(id);
     if (e == b.entrants().end() || placed == s.placed.end()) {
-      removed.push_back(json::value(std::to_string(id)));
+      removed.push_back(json::value(board_row_id(ctx_.sealer, id)));
     } else if (inside(e->second, org_path)) {
       rows.push_back(row_json(b, e->second, placed->second, v.public_view));
     }
@@ -280,7 +281,7 @@ std::string BoardHub::changes_text(const EventBoards& b, const BoardView& v, con
     if (e != b.entrants().end() && inside(e->second, org_path)) ticker.push_back(ticker_item_json(b, *t));
   }
   return sse_frame(stream_id(s.push), "changes",
-                   json::serialize(json::object{{"seq", b.seq()}, {"live", !v.public_view}, {"rows", std::move(rows)},
+                   skb::service::json_text(json::object{{"seq", b.seq()}, {"live", !v.public_view}, {"rows", std::move(rows)},
                                                 {"removed", std::move(removed)}, {"venues", s.venues}, {"frozen", s.frozen},
                                                 {"ticker", std::move(ticker)}}));
 }
@@ -289,7 +290,7 @@ EventBoards& BoardHub::loaded(std::int64_t event_id, std::unique_lock<std::mutex
   if (auto it = events_.find(event_id); it != events_.end()) return *it->second;
   lock.unlock();
   std::unique_ptr<EventBoards> b;
-  ctx_.db.read([&](store::Connection& c) { b = EventBoards::load(c, event_id); });  // throws not_found
+  ctx_.db.read([&](store::Connection& c) { b = EventBoards::load(c, event_id, ctx_.sealer); });  // throws not_found
   lock.lock();
   auto [it, inserted] = events_.try_emplace(event_id, std::move(b));
   if (inserted) dirty_events_.insert(event_id);
@@ -336,20 +337,22 @@ std::string BoardHub::page_json(const BoardRequest& request, std::size_t offset,
     if (e == b.entrants().end()) continue;
     rows.push_back(service::row_json(b, e->second, placed_on(board, row, b.result(e->second, r.view.public_view)), r.view.public_view));
   }
-  return json::serialize(json::object{{"seq", b.seq()}, {"live", !r.view.public_view}, {"offset", offset}, {"total", board.size()},
+  return skb::service::json_text(json::object{{"seq", b.seq()}, {"live", !r.view.public_view}, {"offset", offset}, {"total", board.size()},
                                       {"rows", std::move(rows)}});
 }
 
-std::string BoardHub::entrant_json(const BoardRequest& request, std::int64_t entry_id) {
+std::string BoardHub::entrant_json(const BoardRequest& request, const std::string& row_id) {
   std::unique_lock lock(mutex_);
   const auto r = resolve(request, lock);
   const auto& b = *events_.at(r.view.event_id);
   const auto& board = b.board(r.view.venue_id, r.view.public_view);
-  auto e = b.entrants().find(entry_id);
-  const auto key = board.key_of(entry_id);
-  if (e == b.entrants().end() || !key) throw core::not_found("entrant " + std::to_string(entry_id) + " on board " + request.board_id);
-  const core::Board::Row row{entry_id, *key, board.rank(entry_id)};
-  return json::serialize(json::object{
+  const auto entry_id = b.entry_of_row(row_id);
+  if (!entry_id) throw core::not_found("row on board " + request.board_id);
+  auto e = b.entrants().find(*entry_id);
+  const auto key = board.key_of(*entry_id);
+  if (e == b.entrants().end() || !key) throw core::not_found("row on board " + request.board_id);
+  const core::Board::Row row{*entry_id, *key, board.rank(*entry_id)};
+  return skb::service::json_text(json::object{
       {"seq", b.seq()}, {"live", !r.view.public_view},
       {"row", service::row_json(b, e->second, placed_on(board, row, b.result(e->second, r.view.public_view)), r.view.public_view)}});
 }

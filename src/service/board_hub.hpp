@@ -63,7 +63,8 @@ class BoardHub {
   // A page of rows in display order, and one entrant's row: O(log n) on the board, for big boards
   // and for clients that only need a rank.
   std::string page_json(const BoardRequest& request, std::size_t offset, std::size_t limit);
-  std::string entrant_json(const BoardRequest& request, std::int64_t entry_id);
+  // One row by its public row id (EntryView::board_row_id); boards never take or show entry ids.
+  std::string entrant_json(const BoardRequest& request, const std::string& row_id);
   struct Stream {
     std::string first;  // framed events to send before any push (a snapshot or the changes missed)
     std::uint64_t id = 0;

@@ -82,7 +82,7 @@ json::object row_json(const EventBoards& b, const BoardEntrant& e, Placed placed
   }
   json::value venue = nullptr;
   if (e.entry.venue_id) venue = json::object{{"id", id_json(*e.entry.venue_id)}, {"name", e.entry.venue_name}};
-  return json::object{{"entry_id", id_json(e.entry.id)},
+  return json::object{{"row_id", e.entry.board_row_id},
                       {"bib", e.entry.bib},
                       {"name", e.entry.worker_name},
                       {"org", json::object{{"id", id_json(e.entry.org_id)}, {"name", e.entry.org_name}}},
@@ -128,11 +128,12 @@ json::value frozen_json(const EventBoards& b) {
 }
 
 json::object ticker_item_json(const EventBoards& b, const TickerItem& t) {
-  std::string bib, name, task;
-  if (auto e = b.entrants().find(t.entry_id); e != b.entrants().end()) bib = e->second.entry.bib, name = e->second.entry.worker_name;
+  std::string row_id, bib, name, task;
+  if (auto e = b.entrants().find(t.entry_id); e != b.entrants().end())
+    row_id = e->second.entry.board_row_id, bib = e->second.entry.bib, name = e->second.entry.worker_name;
   for (const auto& c : b.event().components)
     if (c.id == t.component_id) task = c.name;
-  return json::object{{"seq", t.seq}, {"at", t.at}, {"entry_id", id_json(t.entry_id)}, {"bib", bib}, {"name", name},
+  return json::object{{"seq", t.seq}, {"at", t.at}, {"row_id", row_id}, {"bib", bib}, {"name", name},
                       {"task", task}, {"score", core::round2(t.score)}, {"done", true}};
 }
 

@@ -1,4 +1,5 @@
 #include "service/board_state.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 
@@ -6,7 +7,12 @@ namespace skb::service {
 
 const core::Board EventBoards::kEmpty;
 
-std::unique_ptr<EventBoards> EventBoards::load(store::Connection& c, std::int64_t event_id) {
+std::optional<std::int64_t> EventBoards::entry_of_row(const std::string& row_id) const {
+  auto it = entry_of_row_.find(row_id);
+  return it == entry_of_row_.end() ? std::nullopt : std::optional(it->second);
+}
+
+std::unique_ptr<EventBoards> EventBoards::load(store::Connection& c, std::int64_t event_id, const Sealer& sealer) {
   auto b = std::make_unique<EventBoards>();
   b->event_ = load_event(c, event_id);
   b->allowances_ = load_time_allowances(c, event_id);
@@ -24,6 +30,8 @@ std::unique_ptr<EventBoards> EventBoards::load(store::Connection& c, std::int64_
     if (entry.status == "withdrawn") continue;
     if (entry.venue_id && !b->venues_.count(*entry.venue_id)) b->venues_[*entry.venue_id] = entry.venue_name;
     const auto id = entry.id;
+    entry.board_row_id = board_row_id(sealer, id);
+    b->entry_of_row_[entry.board_row_id] = id;
     b->entrants_[id] = BoardEntrant{std::move(entry), org_path[id], {}, 0, std::nullopt, 0};
   }
   if (auto f = c.query_one("SELECT frozen_seq, frozen_at FROM board_freezes WHERE event_id = ?", {event_id})) {
@@ -158,7 +166,7 @@ std::string EventBoards::marks_snapshot() const {
   for (const auto& [entry, aspects] : marks_)
     for (const auto& [aspect, log] : aspects)
       for (const auto& [judge, mark] : log.by_judge) out.push_back(boost::json::array{entry, aspect, judge, mark.first, mark.second});
-  return boost::json::serialize(out);
+  return skb::service::json_text(out);
 }
 
 }  // namespace skb::service

@@ -51,7 +51,10 @@ class EventBoards {
  public:
   // Reads everything from the store in one read transaction. Uses the event's snapshot when one
   // exists (and predates no freeze), then the log after it.
-  static std::unique_ptr<EventBoards> load(store::Connection& conn, std::int64_t event_id);
+  // Entrants' public row ids (EntryView::board_row_id) come from `sealer`.
+  static std::unique_ptr<EventBoards> load(store::Connection& conn, std::int64_t event_id, const Sealer& sealer);
+  // The entry behind a public row id, if it is on this event's boards.
+  std::optional<std::int64_t> entry_of_row(const std::string& row_id) const;
 
   // Applies one mark of the log (seq increasing); false when it changed nothing (a replay).
   bool apply(const LoggedMark& mark);
@@ -89,6 +92,7 @@ class EventBoards {
   std::string competition_status_;
   std::map<std::int64_t, std::string> venues_;
   std::map<std::int64_t, BoardEntrant> entrants_;
+  std::map<std::string, std::int64_t> entry_of_row_;  // public row id → entry id
   std::map<std::int64_t, EntryMarks> marks_;
   std::set<std::int64_t> judges_;
   TimeAllowances allowances_;

@@ -121,7 +121,14 @@ struct EntryView {
   std::string entry_code;
   std::string status;  // registered, checked_in, withdrawn
   std::string workstation;  // from the draw, e.g. "A07" ("" before it)
+  // The entrant's row on the public boards (board_row_id): filled only for staff who see identities,
+  // so nobody marking blind can join a board row (name) to an entry id or code.
+  std::string board_row_id;
 };
+
+// A board row's public identifier: a keyed hash of the entry id, stable across restarts and nodes
+// (the personal-data key), and not joinable to the entry id without that key.
+std::string board_row_id(const Sealer& sealer, std::int64_t entry_id);
 
 // True when the entrant (or any member of the team) comes from this organisation: a judge's conflict of interest.
 bool from_org(std::int64_t entry_org, const std::vector<std::int64_t>& member_orgs, std::int64_t org_id);

@@ -1,4 +1,5 @@
 #include "service/competitions.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -73,6 +74,10 @@ std::int64_t team_org(store::Connection& c, const EventView& event, const std::v
 }
 
 }  // namespace
+
+std::string board_row_id(const Sealer& sealer, std::int64_t entry_id) {
+  return "r" + sealer.lookup_hash("board-row\n" + std::to_string(entry_id)).substr(0, 16);
+}
 
 bool from_org(std::int64_t entry_org, const std::vector<std::int64_t>& member_orgs, std::int64_t org_id) {
   return entry_org == org_id || std::find(member_orgs.begin(), member_orgs.end(), org_id) != member_orgs.end();
@@ -180,7 +185,7 @@ EntryView CompetitionService::register_entry(const Actor& actor, std::int64_t ev
     boost::json::array members;
     for (auto m : in.member_ids) members.push_back(m);
     append_audit(c, ctx_, {actor.username, "entry.create", "entry", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"worker_id", in.member_ids.front()},
+                           skb::service::json_text(boost::json::object{{"event_id", event_id}, {"worker_id", in.member_ids.front()},
                                                                       {"members", members}, {"team_name", team_name}})});
     out = load_entry(c, event_id, id);
   });
@@ -194,8 +199,11 @@ std::vector<EntryView> CompetitionService::list_entries(const Actor& actor, std:
     const auto event = load_event(c, event_id);
     require(actor, Permission::read_competitions, event.org_path);
     out = load_entries(c, event_id);
-    if (marks_blind(c, actor, event))
-      for (auto& e : out) hide_identity(e);
+    const bool blind = marks_blind(c, actor, event);
+    for (auto& e : out) {
+      if (blind) hide_identity(e);
+      else e.board_row_id = board_row_id(ctx_.sealer, e.id);
+    }
   });
   return out;
 }
@@ -226,7 +234,7 @@ EntryView CompetitionService::withdraw(const Actor& actor, std::int64_t event_id
     if (c.execute("UPDATE entries SET status = 'withdrawn', withdrawn_reason = ? WHERE id = ? AND event_id = ?", {reason, entry_id, event_id}) == 0)
       throw core::not_found("entry " + std::to_string(entry_id));
     append_audit(c, ctx_, {actor.username, "entry.withdraw", "entry", std::to_string(entry_id),
-                           boost::json::serialize(boost::json::object{{"event_id", event_id}, {"reason", reason}})});
+                           skb::service::json_text(boost::json::object{{"event_id", event_id}, {"reason", reason}})});
     out = load_entry(c, event_id, entry_id);
   });
   ctx_.changes->event_changed(event_id);
@@ -259,7 +267,7 @@ DrawResult CompetitionService::draw(const Actor& actor, std::int64_t event_id, c
     }
     c.execute("UPDATE events SET draw_seed = ? WHERE id = ?", {seed, event_id});
     append_audit(c, ctx_, {actor.username, "event.draw", "event", std::to_string(event_id),
-                           boost::json::serialize(boost::json::object{{"seed", seed}, {"algorithm", "fnv1a-splitmix64-fisher-yates/venue"}})});
+                           skb::service::json_text(boost::json::object{{"seed", seed}, {"algorithm", "fnv1a-splitmix64-fisher-yates/venue"}})});
     result.entries = load_entries(c, event_id);
   });
   ctx_.changes->event_changed(event_id);

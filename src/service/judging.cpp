@@ -1,4 +1,5 @@
 #include "service/judging.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -71,6 +72,9 @@ void hide_identity(EntryView& entry) {
   entry.org_name.clear();
   entry.bib.clear();
   entry.worker_id = 0;
+  entry.org_id = 0;
+  entry.members.clear();
+  entry.board_row_id.clear();
 }
 
 std::vector<core::AwardTier> load_award_tiers(store::Connection& c, std::int64_t event_id) {
@@ -127,7 +131,8 @@ std::vector<MarkReceipt> record_marks(store::Connection& c, const Context& ctx, 
     if (m.client_id.empty() || m.client_id.size() > 100) throw core::invalid(field("client_id"), "client_id 应为1–100个字符");
     if (auto seen = c.query_one("SELECT seq, entry_id, aspect_id, value FROM marks WHERE judge_user_id = ? AND client_id = ?",
                                 {marker.user_id, m.client_id})) {
-      if (seen->i64(1) != m.entry_id || seen->i64(2) != m.aspect_id || seen->f64(3) != m.value)
+      // The stored value is the canonical mark, within a billionth of what was sent (core::canonical_mark).
+      if (seen->i64(1) != m.entry_id || seen->i64(2) != m.aspect_id || std::abs(seen->f64(3) - m.value) > 1e-9)
         throw core::Error(core::ErrorKind::conflict, "client_id_reused", "client_id 已用于另一条评分 (client_id was used for another mark)",
                           field("client_id"));
       receipts.push_back({m.client_id, seen->i64(0), true});
@@ -165,16 +170,17 @@ std::vector<MarkReceipt> record_marks(store::Connection& c, const Context& ctx, 
     if (!marker.may_mark(target, *aspect, component_id))
       throw core::forbidden("您未被指派为该参赛者的此项评分，或存在利益冲突 (not assigned to mark this, or a conflict of interest)");
     if (auto problem = core::check_mark(to_core(*aspect), m.value)) throw core::invalid(field("value"), *problem);
+    const double value = core::canonical_mark(to_core(*aspect), m.value);
     const auto seq = c.insert_returning_id(
         "INSERT INTO marks(event_id, entry_id, aspect_id, judge_user_id, value, client_id, source, recorded_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
-        {event_id, m.entry_id, m.aspect_id, marker.user_id, m.value, m.client_id, marker.source, ctx.now_rfc3339()});
+        {event_id, m.entry_id, m.aspect_id, marker.user_id, value, m.client_id, marker.source, ctx.now_rfc3339()});
     const bool amendment = c.query_one("SELECT 1 FROM marks WHERE entry_id = ? AND aspect_id = ? AND judge_user_id = ? AND seq < ? LIMIT 1",
                                        {m.entry_id, m.aspect_id, marker.user_id, seq})
                                .has_value();
     append_audit(c, ctx, {marker.name, amendment ? "mark.amend" : "mark.create", "mark", std::to_string(seq),
-                          boost::json::serialize(boost::json::object{{"entry_id", m.entry_id}, {"aspect_id", m.aspect_id},
-                                                                     {"value", m.value}, {"source", marker.source}})});
+                          skb::service::json_text(boost::json::object{{"entry_id", m.entry_id}, {"aspect_id", m.aspect_id},
+                                                                     {"value", value}, {"source", marker.source}})});
     receipts.push_back({m.client_id, seq, false});
   }
   return receipts;
@@ -251,8 +257,11 @@ Standings JudgingService::standings(const Actor& actor, std::int64_t event_id, s
     const auto mine = assignments_of(c, actor.user_id, event_id);
     if (mine.empty()) require(actor, Permission::read_competitions, event.org_path);
     s = compute_standings(c, event_id, venue_id);
-    if (marks_blind(c, actor, event))
-      for (auto& r : s.results) hide_identity(r.entry);
+    const bool blind = marks_blind(c, actor, event);
+    for (auto& r : s.results) {
+      if (blind) hide_identity(r.entry);
+      else r.entry.board_row_id = board_row_id(ctx_.sealer, r.entry.id);
+    }
   });
   return s;
 }

@@ -36,7 +36,8 @@ async function mark(entry, value) {
 async function standings(venueId) {
   const q = venueId ? `?venue_id=${venueId}` : ''
   const r = await app.request('GET', `/api/v1/events/${event.id}/standings${q}`, { token: admin })
-  return new Map(r.body.items.map((i) => [i.entry.id, i]))
+  // By entry id and by public board row id (rows never carry entry ids).
+  return new Map(r.body.items.flatMap((i) => [[i.entry.id, i], [i.entry.board_row_id, i]]))
 }
 
 const board = async (id, token, query = '') => app.request('GET', `/api/v1/boards/${id}${query}`, { token })
@@ -66,10 +67,11 @@ test('a board shows exactly the totals and ranks of the standings, overall and p
     assert.equal(r.status, 200)
     assert.equal(r.body.live, false, 'a spectator gets the public view')
     const expected = await standings(venueId)
-    assert.equal(r.body.rows.length, expected.size)
+    assert.equal(r.body.rows.length, expected.size / 2)
     for (const row of r.body.rows) {
-      const s = expected.get(row.entry_id)
-      assert.ok(s, `row ${row.entry_id} is in the standings`)
+      const s = expected.get(row.row_id)
+      assert.ok(s, `row ${row.row_id} is in the standings`)
+      assert.equal(row.entry_id, undefined, 'no entry id on a public board')
       assert.equal(row.total, s.total, `total of ${row.bib}`)
       assert.equal(row.rank, s.rank, `rank of ${row.bib}`)
       assert.equal(row.tied, s.tied)
@@ -92,9 +94,9 @@ test('the stream starts with a snapshot, then brings a marked row within a secon
     const target = venueEntries[0]
     const sent = Date.now()
     const seq = await mark(target, measurement.max_mark)
-    const ev = await stream.next((e) => e.event === 'changes' && e.json.rows.some((r) => r.entry_id === target.id && r.seq >= seq), 2000)
+    const ev = await stream.next((e) => e.event === 'changes' && e.json.rows.some((r) => r.row_id === target.board_row_id && r.seq >= seq), 2000)
     assert.ok(Date.now() - sent < 1000, `arrived after ${Date.now() - sent} ms`)
-    const row = ev.json.rows.find((r) => r.entry_id === target.id)
+    const row = ev.json.rows.find((r) => r.row_id === target.board_row_id)
     const s = (await standings()).get(target.id)
     assert.equal(row.total, s.total)
     assert.equal(row.rank, s.rank)
@@ -129,7 +131,7 @@ test('a viewer that reconnects with Last-Event-ID gets what it missed, not a new
   try {
     const ev = await again.next(() => true)
     assert.equal(ev.event, 'changes', 'resumed, not restarted')
-    const row = ev.json.rows.find((r) => r.entry_id === target.id)
+    const row = ev.json.rows.find((r) => r.row_id === target.board_row_id)
     assert.ok(row, 'the row changed while away is in the first event')
     assert.equal(row.total, (await standings()).get(target.id).total)
   } finally { again.close() }
@@ -146,7 +148,7 @@ test('an organisation filter keeps the board\'s ranks and shows only that organi
   assert.ok(r.body.rows.length >= 1)
   assert.ok(r.body.rows.every((x) => x.org.id === org))
   assert.equal(r.body.rows.length, all.filter((x) => x.org.id === org).length)
-  for (const row of r.body.rows) assert.equal(row.rank, all.find((x) => x.entry_id === row.entry_id).rank)
+  for (const row of r.body.rows) assert.equal(row.rank, all.find((x) => x.row_id === row.row_id).rank)
   assert.equal((await board(`e${event.id}`, undefined, '?org=99999999')).status, 400)
 })
 
@@ -155,7 +157,7 @@ test('freeze: spectators see results pending, organisers the live board; reveal 
   assert.equal((await app.request('POST', `/api/v1/boards/e${event.id}/freeze`, { token: worker })).status, 403)
   assert.equal((await app.request('POST', `/api/v1/boards/e${event.id}/freeze`)).status, 401)
   const target = venueEntries[2]
-  const before = (await board(`e${event.id}`)).body.rows.find((r) => r.entry_id === target.id)
+  const before = (await board(`e${event.id}`)).body.rows.find((r) => r.row_id === target.board_row_id)
   const f = await app.request('POST', `/api/v1/boards/e${event.id}/freeze`, { token: admin })
   assert.equal(f.status, 200, JSON.stringify(f.body))
   assert.equal((await app.request('POST', `/api/v1/boards/e${event.id}/freeze`, { token: admin })).status, 409)
@@ -164,10 +166,10 @@ test('freeze: spectators see results pending, organisers the live board; reveal 
   const live = await boardAt(`e${event.id}`, seq, admin)
   assert.equal(live.live, true)
   const expected = (await standings()).get(target.id).total
-  assert.equal(live.rows.find((r) => r.entry_id === target.id).total, expected)
+  assert.equal(live.rows.find((r) => r.row_id === target.board_row_id).total, expected)
   const pub = (await board(`e${event.id}`)).body
   assert.ok(pub.frozen, 'the public view says it is frozen')
-  const hidden = pub.rows.find((r) => r.entry_id === target.id)
+  const hidden = pub.rows.find((r) => r.row_id === target.board_row_id)
   assert.equal(hidden.total, before.total, 'nothing after the freeze leaks')
   assert.equal(hidden.pending, true)
   assert.ok(hidden.seq <= pub.frozen.seq)
@@ -176,7 +178,7 @@ test('freeze: spectators see results pending, organisers the live board; reveal 
   const shown = await app.request('POST', `/api/v1/boards/e${event.id}/reveal`, { token: admin })
   assert.equal(shown.status, 200, JSON.stringify(shown.body))
   assert.equal(shown.body.revealed.entry_id, target.id)
-  const after = (await board(`e${event.id}`)).body.rows.find((r) => r.entry_id === target.id)
+  const after = (await board(`e${event.id}`)).body.rows.find((r) => r.row_id === target.board_row_id)
   assert.equal(after.total, expected)
   assert.equal(after.pending, false)
   assert.equal(shown.body.remaining, 0)
@@ -207,7 +209,7 @@ test('pages and single rows come from the board in display order, with the same 
   assert.equal(page.status, 200)
   assert.equal(page.body.total, all.length)
   assert.deepEqual(page.body.rows, all.slice(2, 5))
-  const one = await app.request('GET', `/api/v1/boards/e${event.id}/rows/${all[3].entry_id}`)
+  const one = await app.request('GET', `/api/v1/boards/e${event.id}/rows/${all[3].row_id}`)
   assert.equal(one.status, 200)
   assert.deepEqual(one.body.row, all[3])
   assert.equal((await app.request('GET', `/api/v1/boards/e${event.id}/rows?offset=-1`)).status, 400)

@@ -15,7 +15,7 @@ import { setUpCompetition, PASSWORD } from './lib/competition.mjs'
 import { RUN } from './lib/data.mjs'
 
 let env
-let call, users, event, entries, practical
+let call, users, event, entries, practical, rowOf
 let boardId
 let screen, phone
 
@@ -38,17 +38,17 @@ async function snapshot() {
   return r.body
 }
 
-/** Waits until the row of `entryId` on `page` shows `total` and `rank`. */
-async function waitForRow(page, rowTest, entryId, total, rank) {
+/** Waits until the board row `rowId` on `page` shows `total` and `rank`. */
+async function waitForRow(page, rowTest, rowId, total, rank) {
   await page.waitForFunction(
-    ({ rowTest, entryId, total, rank }) => {
-      const row = document.querySelector(`[data-test="${rowTest}"][data-entry="${entryId}"]`)
+    ({ rowTest, rowId, total, rank }) => {
+      const row = document.querySelector(`[data-test="${rowTest}"][data-entry="${rowId}"]`)
       if (!row) return false
       const t = row.querySelector('[data-test="row-total"]')
       const r = row.querySelector('[data-test="row-rank"]')
       return !!t && !!r && t.textContent.includes(total) && r.textContent.trim() === rank
     },
-    { rowTest, entryId, total, rank: String(rank) },
+    { rowTest, rowId, total, rank: String(rank) },
     { timeout: 15000 }
   )
 }
@@ -61,6 +61,9 @@ before(async () => {
     plan: ({ th, e0, e1, e2 }) => ({ j2: [[e0, th, 80], [e1, th, 70], [e2, th, 60]] })
   }))
   boardId = `e${event.id}`
+  // Boards show public row ids, never entry ids: the organiser's entries list says which row is whose.
+  const listed = (await call('GET', `/events/${event.id}/entries`, undefined, env.adminToken, 200)).body.items
+  rowOf = new Map(listed.map((e) => [String(e.id), e.board_row_id]))
 }, { timeout: 180000 })
 
 after(async () => {
@@ -79,7 +82,8 @@ test('(a) the big screen and the phone page follow a new mark without a reload',
   assert.equal(initial.board.id, boardId)
   assert.equal(initial.rows.length, 3, 'three entrants on the board')
   const last = entries[2].id
-  const lastBefore = initial.rows.find((r) => String(r.entry_id) === String(last))
+  const lastRow = rowOf.get(String(last))
+  const lastBefore = initial.rows.find((r) => r.row_id === lastRow)
   assert.ok(lastBefore, 'the third entrant is on the board')
   assert.equal(lastBefore.rank, 3, 'the third entrant starts last')
 
@@ -91,7 +95,7 @@ test('(a) the big screen and the phone page follow a new mark without a reload',
     await screen.locator(`${sel('board-status')}.connected`).waitFor()
     assert.equal((await screen.locator(sel('board-title')).innerText()).trim(), initial.board.title)
     assert.equal(await screen.locator(sel('board-row')).count(), 3)
-    await waitForRow(screen, 'board-row', last, fmtTotal(lastBefore.total), 3)
+    await waitForRow(screen, 'board-row', lastRow, fmtTotal(lastBefore.total), 3)
     // No app chrome on the big screen.
     assert.equal(await screen.locator(sel('side-menu')).count(), 0)
     assert.match(await screen.locator(sel('board-page')).innerText(), /第 1 \/ 1 页/)
@@ -100,10 +104,10 @@ test('(a) the big screen and the phone page follow a new mark without a reload',
     await phone.goto(`${env.baseUrl}/live/${boardId}?bib=${encodeURIComponent(lastBefore.bib)}`)
     await phone.locator(`${sel('live-status')}.connected`).waitFor()
     assert.equal(await phone.locator(sel('live-row')).count(), 3)
-    await waitForRow(phone, 'live-row', last, fmtTotal(lastBefore.total), 3)
+    await waitForRow(phone, 'live-row', lastRow, fmtTotal(lastBefore.total), 3)
     // ?bib= highlights the contestant's own entry.
     assert.equal((await phone.locator(sel('mine-rank')).innerText()).trim(), '3')
-    assert.ok(await phone.locator(`${sel('live-row')}[data-entry="${last}"].mine`).isVisible())
+    assert.ok(await phone.locator(`${sel('live-row')}[data-entry="${lastRow}"].mine`).isVisible())
   })
 
   // A page that reloads loses this marker.
@@ -118,19 +122,19 @@ test('(a) the big screen and the phone page follow a new mark without a reload',
   let latest = null
   for (let i = 0; i < 50; i++) {
     latest = await snapshot()
-    const row = latest.rows.find((r) => String(r.entry_id) === String(last))
+    const row = latest.rows.find((r) => r.row_id === lastRow)
     if (row && Number(row.total) !== Number(lastBefore.total)) break
     await new Promise((r) => setTimeout(r, 200))
   }
-  const lastAfter = latest.rows.find((r) => String(r.entry_id) === String(last))
+  const lastAfter = latest.rows.find((r) => r.row_id === lastRow)
   assert.notEqual(Number(lastAfter.total), Number(lastBefore.total), 'the snapshot has the new mark')
   assert.ok(lastAfter.rank < 3, `the mark moves the entrant up (rank ${lastAfter.rank})`)
 
   await withShotOnFailure(screen, 'board-screen', async () => {
-    await waitForRow(screen, 'board-row', last, fmtTotal(lastAfter.total), lastAfter.rank)
+    await waitForRow(screen, 'board-row', lastRow, fmtTotal(lastAfter.total), lastAfter.rank)
     // Every row shows the snapshot's rank.
-    for (const r of latest.rows) await waitForRow(screen, 'board-row', r.entry_id, fmtTotal(r.total), r.rank)
-    if (latest.ticker.some((tk) => String(tk.entry_id) === String(last))) {
+    for (const r of latest.rows) await waitForRow(screen, 'board-row', r.row_id, fmtTotal(r.total), r.rank)
+    if (latest.ticker.some((tk) => tk.row_id === lastRow)) {
       await screen.locator(sel('board-ticker'), { hasText: lastAfter.name }).waitFor()
     }
     assert.equal(await screen.evaluate(() => window.__boardMarker), 'same-page', 'the big screen did not reload')
@@ -139,9 +143,9 @@ test('(a) the big screen and the phone page follow a new mark without a reload',
     assert.deepEqual(screen.consoleErrors, [])
   })
   await withShotOnFailure(phone, 'board-phone', async () => {
-    await waitForRow(phone, 'live-row', last, fmtTotal(lastAfter.total), lastAfter.rank)
+    await waitForRow(phone, 'live-row', lastRow, fmtTotal(lastAfter.total), lastAfter.rank)
     const order = await phone.locator(sel('live-row')).evaluateAll((els) => els.map((e) => e.dataset.entry))
-    assert.deepEqual(order, latest.rows.map((r) => String(r.entry_id)), 'the phone list is in rank order')
+    assert.deepEqual(order, latest.rows.map((r) => r.row_id), 'the phone list is in rank order')
     assert.equal((await phone.locator(sel('mine-rank')).innerText()).trim(), String(lastAfter.rank))
     assert.equal(await phone.evaluate(() => window.__boardMarker), 'same-page', 'the phone page did not reload')
     // Search by bib narrows the list.
@@ -159,8 +163,9 @@ test('(a2) a freeze holds new results back on both pages; the reveal shows them'
   assert.ok(screen && phone, 'test (a) opened the pages')
   const org = users.organiser.token
   const second = entries[1].id
+  const secondRow = rowOf.get(String(second))
   const initial = await snapshot()
-  const secondBefore = initial.rows.find((r) => String(r.entry_id) === String(second))
+  const secondBefore = initial.rows.find((r) => r.row_id === secondRow)
 
   await withShotOnFailure(screen, 'board-screen-frozen', async () => {
     await call('POST', `/boards/${boardId}/freeze`, undefined, org, 200)
@@ -173,8 +178,8 @@ test('(a2) a freeze holds new results back on both pages; the reveal shows them'
       marks: [{ client_id: `bd-frozen-${RUN}`, entry_id: second, aspect_id: practical.aspects[0].id, value: 39.5 }]
     }, users.j2.token, 201)
     for (const [p, rowTest] of [[screen, 'board-row'], [phone, 'live-row']]) {
-      await p.locator(`${sel(rowTest)}[data-entry="${second}"] ${sel('row-pending')}`).waitFor()
-      await waitForRow(p, rowTest, second, fmtTotal(secondBefore.total), secondBefore.rank)
+      await p.locator(`${sel(rowTest)}[data-entry="${secondRow}"] ${sel('row-pending')}`).waitFor()
+      await waitForRow(p, rowTest, secondRow, fmtTotal(secondBefore.total), secondBefore.rank)
     }
     await screen.waitForTimeout(800)
     await shot(screen, 'screen-frozen')
@@ -194,12 +199,12 @@ test('(a2) a freeze holds new results back on both pages; the reveal shows them'
       latest = await snapshot()
     }
     assert.equal(latest.frozen, null)
-    const row = latest.rows.find((r) => String(r.entry_id) === String(second))
+    const row = latest.rows.find((r) => r.row_id === secondRow)
     assert.ok(Number(row.total) > Number(secondBefore.total))
     for (const [p, rowTest, banner] of [[screen, 'board-row', 'board-frozen'], [phone, 'live-row', 'live-frozen']]) {
-      await waitForRow(p, rowTest, second, fmtTotal(row.total), row.rank)
+      await waitForRow(p, rowTest, secondRow, fmtTotal(row.total), row.rank)
       await p.locator(sel(banner)).waitFor({ state: 'detached' })
-      assert.equal(await p.locator(`${sel(rowTest)}[data-entry="${second}"] ${sel('row-pending')}`).count(), 0)
+      assert.equal(await p.locator(`${sel(rowTest)}[data-entry="${secondRow}"] ${sel('row-pending')}`).count(), 0)
     }
     assert.equal(await screen.evaluate(() => window.__boardMarker), 'same-page')
   })
@@ -247,23 +252,23 @@ test('(d) the stream\'s events merge as the contract says (no browser)', async (
   const { applyChanges, stateFromSnapshot, mergeTicker } = await import(
     new URL('../../web/src/utils/boardState.js', import.meta.url).href
   )
-  const row = (id, rank, total, seq = 1) => ({ entry_id: String(id), rank, total, seq, tasks: [] })
+  const row = (id, rank, total, seq = 1) => ({ row_id: String(id), rank, total, seq, tasks: [] })
   const s = stateFromSnapshot({
     board: { id: 'e1' }, seq: 10, live: true, frozen: null, venues: [{ id: '1' }],
     rows: [row(3, 0, 5), row(2, 2, 50), row(10, 1, 90), row(9, 2, 50)], ticker: [{ seq: 5 }, { seq: 7 }]
   })
-  // Rank order, the unranked last, ties by entry id (numerically).
-  assert.deepEqual(s.rows.map((r) => r.entry_id), ['10', '2', '9', '3'])
+  // Rank order, the unranked last, ties in the order the server sent them.
+  assert.deepEqual(s.rows.map((r) => r.row_id), ['10', '2', '9', '3'])
   const changes = {
     seq: 12, rows: [row(9, 1, 95, 12), row(10, 2, 90), row(2, 3, 50)], removed: ['3'],
     ticker: [{ seq: 12 }, { seq: 7 }], frozen: { at: '2026-11-24T09:30:00Z', seq: 11, revealed: 0, remaining: 1 }
   }
   const moves = applyChanges(s, changes)
-  assert.deepEqual(s.rows.map((r) => r.entry_id), ['9', '10', '2'])
+  assert.deepEqual(s.rows.map((r) => r.row_id), ['9', '10', '2'])
   assert.deepEqual(moves, [
-    { entry_id: '9', dir: 'up', scored: true },
-    { entry_id: '10', dir: 'down', scored: false },
-    { entry_id: '2', dir: 'down', scored: false }
+    { row_id: '9', dir: 'up', scored: true },
+    { row_id: '10', dir: 'down', scored: false },
+    { row_id: '2', dir: 'down', scored: false }
   ])
   assert.deepEqual(s.ticker.map((t) => t.seq), [12, 7, 5], 'newest first, one per seq')
   assert.equal(s.seq, 12)
@@ -271,7 +276,7 @@ test('(d) the stream\'s events merge as the contract says (no browser)', async (
   // Applying the same event twice changes nothing; a missing `frozen` or `venues` keeps the old one.
   delete changes.frozen
   applyChanges(s, changes)
-  assert.deepEqual(s.rows.map((r) => r.entry_id), ['9', '10', '2'])
+  assert.deepEqual(s.rows.map((r) => r.row_id), ['9', '10', '2'])
   assert.equal(s.ticker.length, 3)
   assert.equal(s.frozen.remaining, 1)
   assert.deepEqual(s.venues, [{ id: '1' }])

@@ -341,7 +341,7 @@ test('the standings and the live board show time-based marks and the times', { t
     await withShotOnFailure(live, 'timed-live', async () => {
       await live.goto(`${env.baseUrl}/live/e${event.id}?bib=${encodeURIComponent(E.b0.bib)}`)
       await live.locator(`${sel('live-status')}.connected`).waitFor()
-      const b0Row = live.locator(`${sel('live-row')}[data-entry="${E.b0.id}"]`)
+      const b0Row = live.locator(`${sel('live-row')}[data-entry="${E.b0.board_row_id}"]`)
       await b0Row.locator(sel('row-time')).waitFor()
       assert.equal((await b0Row.locator(sel('row-time')).innerText()).trim(), '07:00')
       assert.equal((await live.locator(sel('mine-time')).innerText()).trim(), '07:00')
@@ -362,7 +362,7 @@ test('the standings and the live board show time-based marks and the times', { t
       await screen.locator(`${sel('board-status')}.connected`).waitFor()
       const times = {}
       for (const e of [E.a0, E.a1, E.b0, E.b1]) {
-        const r = screen.locator(`${sel('board-row')}[data-entry="${e.id}"] ${sel('row-time')}`)
+        const r = screen.locator(`${sel('board-row')}[data-entry="${e.board_row_id}"] ${sel('row-time')}`)
         await r.waitFor()
         times[e.bib] = (await r.innerText()).trim()
       }

@@ -114,12 +114,13 @@ json::value to_json(const service::EntryView& e) {
                                    {"org_name", m.org_name}, {"captain", i == 0}});
   }
   return json::object{{"id", id_json(e.id)},           {"event_id", id_json(e.event_id)},
-                      {"worker_id", id_json(e.worker_id)}, {"worker_name", e.worker_name},
+                      {"worker_id", e.worker_id ? id_json(e.worker_id) : json::value(nullptr)}, {"worker_name", e.worker_name},
                       {"team_name", e.team_name},      {"members", std::move(members)},
-                      {"org_id", id_json(e.org_id)},   {"org_name", e.org_name},
+                      {"org_id", e.org_id ? id_json(e.org_id) : json::value(nullptr)}, {"org_name", e.org_name},
                       {"venue_id", opt_id_json(e.venue_id)}, {"venue_name", e.venue_name},
                       {"bib", e.bib},                  {"entry_code", e.entry_code},
-                      {"status", e.status},            {"workstation", e.workstation}};
+                      {"status", e.status},            {"workstation", e.workstation},
+                      {"board_row_id", e.board_row_id.empty() ? json::value(nullptr) : json::value(e.board_row_id)}};
 }
 
 json::value to_json(const service::SchemeCorrectionView& c) {
@@ -185,7 +186,7 @@ service::MarkInput mark_from_json(const boost::json::value& v, const std::string
   if (!v.is_object()) throw core::invalid(field, field + " 应为对象 (must be an object)");
   const auto& o = v.get_object();
   service::MarkInput m;
-  m.client_id = required_string(o, "client_id", 100);
+  m.client_id = required_token(o, "client_id", 100, field + ".client_id");
   const auto entry = opt_id(o, "entry_id");
   const auto aspect = opt_id(o, "aspect_id");
   if (!entry) throw core::invalid(field + ".entry_id", "entry_id 为必填项 (is required)");

@@ -87,7 +87,8 @@ TEST_F(BoardHubTest, RanksAndTotalsMatchTheStandings) {
   ASSERT_EQ(rows.size(), standings.results.size());
   for (size_t i = 0; i < rows.size(); ++i) {
     const auto& row = rows[i].as_object();
-    EXPECT_EQ(row.at("entry_id").as_string(), std::to_string(standings.results[i].entry.id));
+    EXPECT_EQ(row.at("row_id").as_string(), standings.results[i].entry.board_row_id);  // never the entry id
+    EXPECT_EQ(row.if_contains("entry_id"), nullptr);
     EXPECT_EQ(row.at("rank").to_number<int>(), standings.results[i].rank);
     EXPECT_DOUBLE_EQ(row.at("total").to_number<double>(), standings.results[i].total);
   }

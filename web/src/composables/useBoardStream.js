@@ -1,7 +1,7 @@
 // One live board (docs/api/boards.md): the state of GET /boards/{id} kept current by the server-sent
 // events of /boards/{id}/stream. Used by the big screen and the phone page.
 //
-// - `snapshot` replaces the state; `changes` merges rows by entry_id (each row is its whole state, so
+// - `snapshot` replaces the state; `changes` merges rows by row_id (each row is its whole state, so
 //   applying an event twice is harmless), drops `removed`, replaces `venues`, prepends `ticker` items
 //   and updates `frozen` / `seq`; `resync` ignores changes until the snapshot that follows it.
 // - connection: 'connecting' (nothing received yet), 'connected', 'reconnecting' (the stream dropped,
@@ -20,7 +20,7 @@ const FATAL = new Set([401, 403, 404])
 /**
  * useBoardStream(boardId, query): boardId and query ({ org, view }) may be refs or getters; the
  * stream reopens when they change. Returns reactive state, the connection status and the rows that
- * moved recently (`flashes[entry_id] = { dir, scored }`, kept FLASH_MS).
+ * moved recently (`flashes[row_id] = { dir, scored }`, kept FLASH_MS).
  */
 export function useBoardStream(boardId, query = () => ({})) {
   const board = shallowRef(null)
@@ -29,8 +29,8 @@ export function useBoardStream(boardId, query = () => ({})) {
   const allTicker = shallowRef([])
   // Only items of entrants on this board (the server's ticker of a venue board names other venues' too).
   const ticker = computed(() => {
-    const ids = new Set(rows.value.map((r) => String(r.entry_id)))
-    return allTicker.value.filter((item) => ids.has(String(item.entry_id)))
+    const ids = new Set(rows.value.map((r) => String(r.row_id)))
+    return allTicker.value.filter((item) => ids.has(String(item.row_id)))
   })
   const seq = ref(0)
   const live = ref(true)
@@ -64,14 +64,14 @@ export function useBoardStream(boardId, query = () => ({})) {
   }
   function flash(moves) {
     for (const m of moves) {
-      const prev = flashes[m.entry_id]
-      flashes[m.entry_id] = { dir: m.dir || (prev && prev.dir) || '', scored: m.scored || !!(prev && prev.scored) }
-      clearTimeout(flashTimers.get(m.entry_id))
+      const prev = flashes[m.row_id]
+      flashes[m.row_id] = { dir: m.dir || (prev && prev.dir) || '', scored: m.scored || !!(prev && prev.scored) }
+      clearTimeout(flashTimers.get(m.row_id))
       flashTimers.set(
-        m.entry_id,
+        m.row_id,
         setTimeout(() => {
-          delete flashes[m.entry_id]
-          flashTimers.delete(m.entry_id)
+          delete flashes[m.row_id]
+          flashTimers.delete(m.row_id)
         }, FLASH_MS)
       )
     }

@@ -3,19 +3,15 @@
 
 export const TICKER_KEEP = 20
 
-function idCompare(a, b) {
-  const x = String(a)
-  const y = String(b)
-  if (/^\d+$/.test(x) && /^\d+$/.test(y)) return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0)
-  return x < y ? -1 : x > y ? 1 : 0
-}
-
-/** Rank order: rank 1, 2, … then the unranked (rank 0); ties by entry id. */
+/**
+ * Rank order: rank 1, 2, … then the unranked (rank 0). Ties keep the order the server sent (the sort is
+ * stable): rows carry opaque public ids (row_id), not entry ids, so there is nothing else to order by.
+ */
 export function compareRows(a, b) {
   const ra = Number(a.rank) > 0 ? Number(a.rank) : Infinity
   const rb = Number(b.rank) > 0 ? Number(b.rank) : Infinity
   if (ra !== rb) return ra < rb ? -1 : 1
-  return idCompare(a.entry_id, b.entry_id)
+  return 0
 }
 
 /** Newest first, one item per seq, at most TICKER_KEEP. */
@@ -46,19 +42,19 @@ export function stateFromSnapshot(snap) {
 
 /**
  * Applies one `changes` event to `state` (an object as stateFromSnapshot returns; updated in place
- * with new arrays). Returns the rows that moved or scored: [{ entry_id, dir: 'up'|'down'|'', scored }].
+ * with new arrays). Returns the rows that moved or scored: [{ row_id, dir: 'up'|'down'|'', scored }].
  */
 export function applyChanges(state, msg) {
-  const byId = new Map(state.rows.map((r) => [String(r.entry_id), r]))
+  const byId = new Map(state.rows.map((r) => [String(r.row_id), r]))
   const moves = []
   for (const row of msg.rows || []) {
-    const key = String(row.entry_id)
+    const key = String(row.row_id)
     const old = byId.get(key)
     byId.set(key, row)
     const dir =
       old && old.rank > 0 && row.rank > 0 && old.rank !== row.rank ? (row.rank < old.rank ? 'up' : 'down') : ''
     const scored = !old || old.seq !== row.seq || old.total !== row.total
-    if (dir || scored) moves.push({ entry_id: key, dir, scored })
+    if (dir || scored) moves.push({ row_id: key, dir, scored })
   }
   for (const id of msg.removed || []) byId.delete(String(id))
   state.rows = [...byId.values()].sort(compareRows)
