@@ -69,7 +69,7 @@ bool is_valid_mobile(std::string_view phone) {
 
 std::string mask_national_id(std::string_view id) {
   if (id.size() < 10) return std::string(id.size(), '*');
-  return std::string(id.substr(0, 6)) + std::string(id.size() - 10, '*') + std::string(id.substr(id.size() - 4));
+  return std::string(id.substr(0, 3)) + std::string(id.size() - 5, '*') + std::string(id.substr(id.size() - 2));
 }
 
 std::string mask_phone(std::string_view phone) {

@@ -24,7 +24,8 @@ char national_id_check_char(std::string_view first17);
 // Mainland mobile numbers: 11 digits starting 13–19.
 bool is_valid_mobile(std::string_view phone);
 
-// "330302199001011234" → "330302********1234"; "13812345678" → "138****5678".
+// "330302199001011234" → "330*************34" (the birth date and the county stay hidden: lists show the
+// birth year and gender, so a mask that left only the birth date out could be undone); "13812345678" → "138****5678".
 std::string mask_national_id(std::string_view id);
 std::string mask_phone(std::string_view phone);
 // "张伟" → "张*", "欧阳娜娜" → "欧***": the first character and one star per other character (UTF-8).

@@ -1,4 +1,5 @@
 #include "http/json_views.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 
@@ -61,7 +62,8 @@ json::value to_json(const service::WorkerView& w) {
                  {"skill_level_name", core::to_chinese(w.skill_level)},
                  {"phone_masked", w.phone_masked},
                  {"id_number_masked", w.id_number_masked},
-                 {"birth_date", w.birth_date},
+                 {"birth_date", w.birth_date.empty() ? json::value(nullptr) : json::value(w.birth_date)},
+                 {"birth_year", w.birth_year},
                  {"created_at", w.created_at}};
   if (!w.level_history.empty()) {
     json::array history;
@@ -83,7 +85,7 @@ json::value to_json(const core::AuditEntry& e) {
                       {"entity_id", e.entity_id}, {"detail", detail}, {"prev_hash", e.prev_hash}, {"hash", e.hash}};
 }
 
-Response json_response(const json::value& v, int status) { return Response::json(status, json::serialize(v)); }
+Response json_response(const json::value& v, int status) { return Response::json(status, skb::service::json_text(v)); }
 
 Response page_response(json::array items, std::optional<std::int64_t> next_cursor, std::int64_t total) {
   return json_response(json::object{{"items", std::move(items)},

@@ -29,12 +29,14 @@ const std::array<Column, 8> kColumns{{
 Sheet workers_sheet(const std::vector<WorkerView>& workers) {
   Sheet sheet{"职工", {}, {}};
   for (const auto& c : kColumns) sheet.header.emplace_back(c.chinese);
+  sheet.header.emplace_back("出生年份");
   sheet.header.emplace_back("出生日期");
   for (const auto& w : workers) {
     std::string types;
     for (const auto& t : w.work_types) types += (types.empty() ? "" : "、") + t.name;
     sheet.rows.push_back({w.name, w.gender == core::Gender::male ? "男" : "女", w.employee_no, w.org_name, types,
-                          std::string(core::to_chinese(w.skill_level)), w.phone_masked, w.id_number_masked, w.birth_date});
+                          std::string(core::to_chinese(w.skill_level)), w.phone_masked, w.id_number_masked,
+                          w.birth_year ? std::to_string(w.birth_year) : std::string(), w.birth_date});
   }
   return sheet;
 }

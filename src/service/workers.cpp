@@ -1,4 +1,5 @@
 #include "service/workers.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <map>
@@ -19,7 +20,7 @@ using core::Permission;
 
 constexpr const char* kSelect =
     "SELECT w.id, w.name, w.gender, w.employee_no, w.org_id, o.name, w.skill_level, w.phone_masked, w.id_masked, "
-    "w.birth_date, w.created_at FROM workers w JOIN orgs o ON o.id = w.org_id";
+    "w.birth_date, w.created_at, w.org_path FROM workers w JOIN orgs o ON o.id = w.org_id";
 
 WorkerView view_from(const store::Row& r) {
   WorkerView v;
@@ -34,6 +35,15 @@ WorkerView view_from(const store::Row& r) {
   v.id_number_masked = r.str(8);
   v.birth_date = r.str(9);
   v.created_at = r.str(10);
+  v.org_path = r.str(11);
+  v.birth_year = v.birth_date.size() >= 4 ? std::stoi(v.birth_date.substr(0, 4)) : 0;
+  return v;
+}
+
+// The birth date is the middle of the ID number: only who may see the whole number (or the worker) sees
+// it. Everyone else gets the birth year, which with the mask leaves far too many numbers to guess.
+WorkerView shown_to(const Actor& actor, WorkerView v) {
+  if (!(actor.worker_id == v.id || actor.can(Permission::read_worker_pii, v.org_path))) v.birth_date.clear();
   return v;
 }
 
@@ -136,15 +146,22 @@ std::int64_t insert_worker(store::Connection& c, const Context& ctx, const std::
             "VALUES (?, ?, ?, ?, ?, ?)",
             {id, static_cast<std::int64_t>(v.skill_level), ctx.today(), std::string("登记 (registered)"), now, by});
   append_audit(c, ctx, {by, "worker.create", "worker", std::to_string(id),
-                        boost::json::serialize(boost::json::object{{"name", v.name}, {"employee_no", v.employee_no},
+                        skb::service::json_text(boost::json::object{{"name", v.name}, {"employee_no", v.employee_no},
                                                                    {"org_id", org.id}, {"skill_level", core::to_code(v.skill_level)}})});
   return id;
 }
 
-void check_duplicates(store::Connection& c, const std::string& id_lookup, std::int64_t org_id, const std::string& employee_no,
-                      std::int64_t self_id) {
-  if (c.query_one("SELECT 1 FROM workers WHERE id_lookup = ? AND id <> ?", {id_lookup, self_id}))
+// An ID number registered where the caller cannot see it is refused without saying that the person is
+// registered elsewhere: HR of one enterprise must not learn who works at another.
+const char* kIdUnavailable = "该身份证号无法在此登记，请联系上级工会核实 (this ID number cannot be registered here; ask your union)";
+
+void check_duplicates(store::Connection& c, const Actor& actor, const std::string& id_lookup, std::int64_t org_id,
+                      const std::string& employee_no, std::int64_t self_id) {
+  if (auto other = c.query_one("SELECT org_path FROM workers WHERE id_lookup = ? AND id <> ?", {id_lookup, self_id})) {
+    if (!actor.can(Permission::read_workers, other->str(0)))
+      throw core::Error(core::ErrorKind::conflict, "id_number_unavailable", kIdUnavailable, "id_number");
     throw core::Error(core::ErrorKind::conflict, "duplicate", "该身份证号已登记 (this ID number is already registered)", "id_number");
+  }
   if (c.query_one("SELECT 1 FROM workers WHERE org_id = ? AND employee_no = ? AND id <> ?", {org_id, employee_no, self_id}))
     throw core::Error(core::ErrorKind::conflict, "duplicate", "本单位已有该工号 (employee number already used in this organisation)",
                       "employee_no");
@@ -168,7 +185,7 @@ WorkerPage WorkerService::list(const Actor& actor, const WorkerFilter& f, int li
     params.push_back(after_id.value_or(0));
     params.push_back(std::int64_t{limit} + 1);
     for (const auto& r : c.query(std::string(kSelect) + where + " AND w.id > ? ORDER BY w.id LIMIT ?", params))
-      page.items.push_back(view_from(r));
+      page.items.push_back(shown_to(actor, view_from(r)));
     if (static_cast<int>(page.items.size()) > limit) {
       page.items.pop_back();
       page.next_cursor = page.items.back().id;
@@ -191,12 +208,12 @@ std::vector<WorkerView> WorkerService::export_rows(const Actor& actor, const Wor
     store::Params params;
     const auto where = where_clause(scope, f, params);
     for (const auto& r : c.query(std::string(kSelect) + where + " ORDER BY w.org_path, w.employee_no", params))
-      rows.push_back(view_from(r));
+      rows.push_back(shown_to(actor, view_from(r)));
     attach_work_types(c, rows);
   });
   ctx_.db.write([&](store::Connection& c) {  // who took a copy of whose records is worth knowing later
     append_audit(c, ctx_, {actor.username, "worker.export", "worker", "",
-                           boost::json::serialize(boost::json::object{{"rows", rows.size()},
+                           skb::service::json_text(boost::json::object{{"rows", rows.size()},
                                                                       {"org_id", f.org_id.value_or(0)}})});
   });
   return rows;
@@ -207,7 +224,7 @@ WorkerView WorkerService::get(const Actor& actor, std::int64_t id) const {
   ctx_.db.read([&](store::Connection& c) {
     const auto path = worker_path(c, id);
     if (!(actor.worker_id == id || actor.can(Permission::read_workers, path))) throw core::forbidden();
-    v = load_view(c, id, true);
+    v = shown_to(actor, load_view(c, id, true));
   });
   return v;
 }
@@ -230,9 +247,9 @@ WorkerView WorkerService::create(const Actor& actor, const WorkerInput& in) {
     require(actor, Permission::write_workers, org.path);
     const auto types = in.work_type_ids.value_or(std::vector<std::int64_t>{});
     check_work_types_exist(c, types);
-    check_duplicates(c, ctx_.sealer.lookup_hash(valid.id_number), org.id, valid.employee_no, 0);
+    check_duplicates(c, actor, ctx_.sealer.lookup_hash(valid.id_number), org.id, valid.employee_no, 0);
     const auto id = insert_worker(c, ctx_, actor.username, valid, org, types);
-    v = load_view(c, id, true);
+    v = shown_to(actor, load_view(c, id, true));
   });
   return v;
 }
@@ -261,7 +278,7 @@ WorkerView WorkerService::update(const Actor& actor, std::int64_t id, const Work
       require(actor, Permission::write_workers, org.path);
     }
     const auto s = seal(ctx_.sealer, valid);
-    check_duplicates(c, s.id_lookup, org.id, valid.employee_no, id);
+    check_duplicates(c, actor, s.id_lookup, org.id, valid.employee_no, id);
     c.execute("UPDATE workers SET name = ?, gender = ?, employee_no = ?, org_id = ?, org_path = ?, phone_sealed = ?, "
               "phone_masked = ?, id_sealed = ?, id_lookup = ?, id_masked = ?, birth_date = ?, updated_at = ? WHERE id = ?",
               {valid.name, std::string(core::to_code(valid.gender)), valid.employee_no, org.id, org.path, s.phone_sealed,
@@ -277,8 +294,8 @@ WorkerView WorkerService::update(const Actor& actor, std::int64_t id, const Work
                                   {"work_type_ids", in.work_type_ids.has_value()}})
       if (present) changed[field] = true;  // which fields changed, never their personal values
     append_audit(c, ctx_, {actor.username, "worker.update", "worker", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"changed", changed}})});
-    v = load_view(c, id, true);
+                           skb::service::json_text(boost::json::object{{"changed", changed}})});
+    v = shown_to(actor, load_view(c, id, true));
   });
   return v;
 }
@@ -294,7 +311,7 @@ WorkerView WorkerService::change_level(const Actor& actor, std::int64_t id, cons
   ctx_.db.write([&](store::Connection& c) {
     require(actor, Permission::write_workers, worker_path(c, id));
     record_level_change(c, ctx_, actor.username, id, *level, effective_date, note);
-    v = load_view(c, id, true);
+    v = shown_to(actor, load_view(c, id, true));
   });
   return v;
 }
@@ -308,7 +325,7 @@ void record_level_change(store::Connection& c, const Context& ctx, const std::st
                                   {worker_id});
   c.execute("UPDATE workers SET skill_level = ?, updated_at = ? WHERE id = ?", {latest->i64(0), ctx.now_rfc3339(), worker_id});
   append_audit(c, ctx, {by, "worker.level_change", "worker", std::to_string(worker_id),
-                        boost::json::serialize(boost::json::object{{"skill_level", core::to_code(level)},
+                        skb::service::json_text(boost::json::object{{"skill_level", core::to_code(level)},
                                                                    {"effective_date", effective_date}, {"note", note}})});
 }
 
@@ -319,7 +336,7 @@ void WorkerService::remove(const Actor& actor, std::int64_t id) {
     c.execute("UPDATE users SET worker_id = NULL WHERE worker_id = ?", {id});
     c.execute("DELETE FROM workers WHERE id = ?", {id});
     append_audit(c, ctx_, {actor.username, "worker.delete", "worker", std::to_string(id),
-                           boost::json::serialize(boost::json::object{{"name", v.name}, {"employee_no", v.employee_no}})});
+                           skb::service::json_text(boost::json::object{{"name", v.name}, {"employee_no", v.employee_no}})});
   });
 }
 
@@ -383,8 +400,10 @@ ImportOutcome WorkerService::import(const Actor& actor, const std::vector<Import
         const auto lookup = ctx_.sealer.lookup_hash(valid.id_number);
         const auto number_key = std::to_string(org->id) + "\n" + valid.employee_no;
         if (!seen_ids.insert(lookup).second) row_problems.push_back({0, "id_number", "duplicate_in_file", "身份证号在文件中重复"});
-        else if (c.query_one("SELECT 1 FROM workers WHERE id_lookup = ?", {lookup}))
-          row_problems.push_back({0, "id_number", "already_registered", "该身份证号已登记"});
+        else if (auto other = c.query_one("SELECT org_path FROM workers WHERE id_lookup = ?", {lookup}))
+          row_problems.push_back(actor.can(Permission::read_workers, other->str(0))
+                                     ? core::FieldProblem{0, "id_number", "already_registered", "该身份证号已登记"}
+                                     : core::FieldProblem{0, "id_number", "id_number_unavailable", kIdUnavailable});
         if (!seen_numbers.insert(number_key).second) row_problems.push_back({0, "employee_no", "duplicate_in_file", "工号在文件中重复"});
         else if (c.query_one("SELECT 1 FROM workers WHERE org_id = ? AND employee_no = ?", {org->id, valid.employee_no}))
           row_problems.push_back({0, "employee_no", "already_registered", "本单位已有该工号"});
@@ -407,7 +426,7 @@ ImportOutcome WorkerService::import(const Actor& actor, const std::vector<Import
     }
     for (const auto& r : ready) insert_worker(c, ctx_, actor.username, r.worker, r.org, r.types);
     append_audit(c, ctx_, {actor.username, "worker.import", "worker", "",
-                           boost::json::serialize(boost::json::object{{"imported", ready.size()},
+                           skb::service::json_text(boost::json::object{{"imported", ready.size()},
                                                                       {"rejected_rows", problems.size()}})});
     outcome.imported = static_cast<int>(ready.size());
     outcome.problems = std::move(problems);

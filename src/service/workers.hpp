@@ -37,8 +37,10 @@ struct WorkerView {
   core::SkillLevel skill_level = core::SkillLevel::junior;
   std::string phone_masked;
   std::string id_number_masked;
-  std::string birth_date;
+  std::string birth_date;  // empty unless the viewer may see the whole ID number (or is the worker)
+  int birth_year = 0;
   std::string created_at;
+  std::string org_path;  // for scope checks; not shown
   std::vector<LevelChange> level_history;  // filled for a single worker only
 };
 

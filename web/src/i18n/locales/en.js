@@ -189,6 +189,7 @@ export default {
     phone: 'Mobile',
     idNumber: 'ID number',
     birthDate: 'Date of birth',
+    birthYear: 'Year of birth',
     createdAt: 'Created',
     filterOrg: 'All organisations',
     filterWorkType: 'All work types',

@@ -189,6 +189,7 @@ export default {
     phone: '手机号',
     idNumber: '身份证号',
     birthDate: '出生日期',
+    birthYear: '出生年份',
     createdAt: '建档时间',
     filterOrg: '全部单位',
     filterWorkType: '全部工种',
