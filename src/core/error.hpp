@@ -7,7 +7,10 @@
 
 namespace skb::core {
 
-enum class ErrorKind { invalid, unauthenticated, forbidden, not_found, conflict, unprocessable, rate_limited, internal };
+// unsupported_media_type: a body that is not what the endpoint reads (415); unavailable: the store cannot
+// take writes now (read-only, disk full) and the client may retry later (503).
+enum class ErrorKind { invalid, unauthenticated, forbidden, not_found, conflict, unprocessable, rate_limited, internal,
+                       unsupported_media_type, unavailable };
 
 // One problem with one field of one input row (row 0 = not a row of a batch).
 struct FieldProblem {

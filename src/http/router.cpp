@@ -1,4 +1,5 @@
 #include "http/router.hpp"
+#include "service/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
@@ -31,6 +32,8 @@ int status_of(core::ErrorKind kind) {
     case core::ErrorKind::unprocessable: return 422;
     case core::ErrorKind::rate_limited: return 429;
     case core::ErrorKind::internal: return 500;
+    case core::ErrorKind::unsupported_media_type: return 415;
+    case core::ErrorKind::unavailable: return 503;
   }
   return 500;
 }
@@ -54,7 +57,7 @@ std::string cookie_value(const std::string& cookies, const std::string& name) {
 Response error_response(int status, const std::string& code, const std::string& message, const std::string& field) {
   boost::json::object error{{"code", code}, {"message", message}};
   if (!field.empty()) error["field"] = field;
-  return Response::json(status, boost::json::serialize(boost::json::object{{"error", error}}));
+  return Response::json(status, skb::service::json_text(boost::json::object{{"error", error}}));
 }
 
 Response error_response(const std::exception& e) {
@@ -67,8 +70,9 @@ Response error_response(const std::exception& e) {
         rows.push_back(boost::json::object{{"row", p.row}, {"field", p.field}, {"code", p.code}, {"message", p.message}});
       error[err->kind() == core::ErrorKind::unprocessable ? "rows" : "problems"] = std::move(rows);
     }
-    Response r = Response::json(status_of(err->kind()), boost::json::serialize(boost::json::object{{"error", error}}));
+    Response r = Response::json(status_of(err->kind()), skb::service::json_text(boost::json::object{{"error", error}}));
     if (err->retry_after_seconds > 0) r.headers.emplace_back("Retry-After", std::to_string(err->retry_after_seconds));
+    else if (err->kind() == core::ErrorKind::unavailable) r.headers.emplace_back("Retry-After", "30");
     if (err->kind() == core::ErrorKind::internal) spdlog::error("internal error: {}", err->what());
     return r;
   }

@@ -4,6 +4,19 @@
 #include "store/sqlite/sqlite_database.hpp"
 
 namespace skb::store {
+namespace {
+constexpr const char* kProblems[] = {"", "storage_full", "storage_read_only", "storage_unavailable"};
+}  // namespace
+
+std::string Database::write_problem() const { return kProblems[write_problem_.load(std::memory_order_relaxed)]; }
+
+void Database::note_write_problem(const std::string& code) {
+  for (int i = 1; i < 4; ++i)
+    if (code == kProblems[i]) write_problem_.store(i, std::memory_order_relaxed);
+}
+
+bool is_storage_problem(const std::string& code) { return code.starts_with("storage_"); }
+
 
 std::int64_t Row::i64(size_t i) const {
   const Value& v = values_.at(i);

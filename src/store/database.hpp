@@ -2,6 +2,7 @@
 // The Store interface: a pool of connections to one database, handed out one transaction at a time.
 // Repositories (store/*_repo.hpp) speak portable SQL through it with `?` placeholders; each adapter
 // (sqlite/, postgres/) translates its own dialect. Implementations are safe to use from many threads.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -58,7 +59,25 @@ class Database {
   // Applies the migrations this database has not seen yet; returns how many were applied.
   virtual int migrate() = 0;
   virtual std::string kind() const = 0;  // "sqlite", "postgres"
+
+  // Why the store cannot take writes, as last seen: "" when the last write committed, else the code of
+  // the error that stopped it (storage_full, storage_read_only, storage_unavailable). No I/O.
+  std::string write_problem() const;
+  // Writes for real (a tiny probe row, committed durably) and checks the free space, then returns
+  // write_problem(): what a readiness check asks before sending work here.
+  virtual std::string probe_write() = 0;
+
+ protected:
+  // Adapters call these after each commit or failed write.
+  void note_write_ok() { write_problem_.store(0, std::memory_order_relaxed); }
+  void note_write_problem(const std::string& code);
+
+ private:
+  std::atomic<int> write_problem_{0};
 };
+
+// Whether an error's code says the store itself failed (full, read-only, I/O), rather than the request.
+bool is_storage_problem(const std::string& code);
 
 // "sqlite:./data/skillbrain.db", "sqlite::memory:"; throws core::Error for an unknown scheme.
 std::unique_ptr<Database> open_database(const std::string& url);

@@ -1,15 +1,35 @@
+// Liveness and readiness. GET /api/v1/health is what load balancers poll many times a second: it answers
+// from memory, with the store's state as last seen (a full disk or read-only file shows as "degraded").
+// GET /api/v1/health/ready writes a probe row for real and answers 503 when the store cannot take work.
 #include <boost/json.hpp>
 
 #include "http/handlers/handlers.hpp"
 #include "http/json_views.hpp"
+#include "http/router.hpp"
+#include "service/json_text.hpp"
 
 namespace skb::http {
 
 void add_health_routes(Router& router, service::Services& services, const ServerInfo& info) {
-  // Precomputed: health is what load balancers poll, so it answers without touching the database.
-  const std::string body = boost::json::serialize(
-      boost::json::object{{"status", "ok"}, {"version", info.version}, {"store", services.ctx.db.kind()}});
-  router.add("GET", "/api/v1/health", Access::open, [body](Request&) { return Response::json(200, body); });
+  auto& db = services.ctx.db;
+  const auto body_for = [&db, version = info.version](const std::string& problem) {
+    boost::json::object o{{"status", problem.empty() ? "ok" : "degraded"}, {"version", version}, {"store", db.kind()},
+                          {"writable", problem.empty()}};
+    if (!problem.empty()) o["store_problem"] = problem;
+    return service::json_text(o);
+  };
+  // Precomputed for the usual answer: health answers without touching the database.
+  router.add("GET", "/api/v1/health", Access::open, [&db, body_for, ok = body_for("")](Request&) {
+    const auto problem = db.write_problem();
+    return Response::json(200, problem.empty() ? ok : body_for(problem));
+  });
+  router.add("GET", "/api/v1/health/ready", Access::open, [&db](Request&) {
+    const auto problem = db.probe_write();
+    if (problem.empty()) return Response::json(200, service::json_text(boost::json::object{{"status", "ready"}, {"store", db.kind()}}));
+    return error_response(503, problem, problem == "storage_full"       ? "服务器存储空间已满 (the server's disk is full)"
+                                        : problem == "storage_read_only" ? "服务器数据库只读 (the server's database is read-only)"
+                                                                         : "服务器存储不可用 (the server's storage failed)");
+  });
 }
 
 }  // namespace skb::http

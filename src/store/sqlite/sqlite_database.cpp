@@ -1,6 +1,8 @@
 #include "store/sqlite/sqlite_database.hpp"
 
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
+#include <sys/statvfs.h>
 
 #include <filesystem>
 #include <unordered_map>
@@ -11,11 +13,42 @@
 namespace skb::store {
 namespace {
 
+// The store's own failures (a full disk, a read-only file or file system, an I/O error) are 503s with a
+// plain message: the request was fine and nothing was saved. The raw SQLite text goes to the log.
+core::Error error_from(int code, const std::string& msg) {
+  switch (code & 0xff) {
+    case SQLITE_CONSTRAINT: return core::conflict("constraint", msg);
+    case SQLITE_FULL:
+      spdlog::error("store: {}", msg);
+      return core::Error(core::ErrorKind::unavailable, "storage_full",
+                         "服务器存储空间已满，未能保存，请稍后重试 (the server's disk is full: nothing was saved; try again later)");
+    case SQLITE_READONLY:
+      spdlog::error("store: {}", msg);
+      return core::Error(core::ErrorKind::unavailable, "storage_read_only",
+                         "服务器数据库当前只读，未能保存 (the server's database is read-only: nothing was saved)");
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PROTOCOL:
+      spdlog::error("store: {}", msg);
+      return core::Error(core::ErrorKind::unavailable, "storage_unavailable",
+                         "服务器存储暂时不可用，未能保存，请稍后重试 (the server's storage failed: nothing was saved; try again later)");
+    default: return core::Error(core::ErrorKind::internal, "database_error", msg);
+  }
+}
+
 core::Error db_error(sqlite3* db, const std::string& what) {
-  const int code = sqlite3_extended_errcode(db);
-  const std::string msg = what + ": " + sqlite3_errmsg(db);
-  if ((code & 0xff) == SQLITE_CONSTRAINT) return core::conflict("constraint", msg);
-  return core::Error(core::ErrorKind::internal, "database_error", msg);
+  return error_from(sqlite3_extended_errcode(db), what + ": " + sqlite3_errmsg(db));
+}
+
+// The storage code carried by a failed job, if its error was the store's own.
+std::string storage_problem_of(const std::exception_ptr& e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const core::Error& err) {
+    if (is_storage_problem(err.code())) return err.code();
+  } catch (...) {
+  }
+  return {};
 }
 
 struct StmtDeleter {
@@ -57,10 +90,10 @@ class SqliteConnection final : public Connection {
 
   void exec(const std::string& sql) {
     char* err = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
       std::string msg = err ? err : "unknown error";
       sqlite3_free(err);
-      throw core::Error(core::ErrorKind::internal, "database_error", msg);
+      throw error_from(sqlite3_extended_errcode(db_) ? sqlite3_extended_errcode(db_) : rc, sql + ": " + msg);
     }
   }
 
@@ -168,6 +201,7 @@ void SqliteDatabase::write(const std::function<void(Connection&)>& work) {
     batch.swap(queue_);
     lock.unlock();
     commit_batch(batch);
+    note_outcome(batch);
     lock.lock();
     leading_ = false;
     for (auto* j : batch) j->done = true;
@@ -220,6 +254,36 @@ void SqliteDatabase::commit_batch(const std::vector<Job*>& batch) {
     if (writer_->in_transaction()) try { writer_->exec("ROLLBACK"); } catch (...) {}
     fail_all(e);
   }
+}
+
+void SqliteDatabase::note_outcome(const std::vector<Job*>& batch) {
+  std::string problem;
+  bool committed = false;
+  for (auto* j : batch) {
+    if (!j->error) committed = true;
+    else if (problem.empty()) problem = storage_problem_of(j->error);
+  }
+  if (!problem.empty()) note_write_problem(problem);
+  else if (committed) note_write_ok();
+}
+
+std::string SqliteDatabase::probe_write() {
+  if (!in_memory_) {
+    // Refuse work before the disk is so full that a commit half-fails: keep a margin for the WAL.
+    struct statvfs fs {};
+    const auto dir = std::filesystem::absolute(path_).parent_path();
+    if (statvfs(dir.c_str(), &fs) == 0 && static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < kMinFreeBytes) {
+      note_write_problem("storage_full");
+      return write_problem();
+    }
+  }
+  try {
+    write([](Connection& c) {
+      c.execute("INSERT INTO store_probe(id, probes) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET probes = store_probe.probes + 1");
+    });
+  } catch (const core::Error&) {  // noted by write(); anything else is not the store's state
+  }
+  return write_problem();
 }
 
 void SqliteDatabase::read(const std::function<void(Connection&)>& work) {

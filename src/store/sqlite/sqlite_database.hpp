@@ -26,10 +26,14 @@ class SqliteDatabase final : public Database {
   void read(const std::function<void(Connection&)>& work) override;
   int migrate() override;
   std::string kind() const override { return "sqlite"; }
+  std::string probe_write() override;
+  // Below this much free space on the database's file system the store reports storage_full.
+  static constexpr unsigned long long kMinFreeBytes = 1ull << 20;
 
  private:
   struct Job;
   void commit_batch(const std::vector<Job*>& batch);
+  void note_outcome(const std::vector<Job*>& batch);
 
   std::string path_;
   std::mutex write_mutex_;  // guards the queue below; the writer connection belongs to the leader
