@@ -218,7 +218,7 @@ int run(int argc, char** argv, const Wiring& wiring) {
       if (export_out.ends_with(".csv")) {
         out << "\xEF\xBB\xBF";  // BOM: Excel opens UTF-8 CSV correctly with it
         auto line = [&](const std::vector<std::string>& cells) {
-          for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << core::csv_escape(cells[i]);
+          for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << core::csv_export_cell(cells[i]);
           out << "\r\n";
         };
         line(sheet.header);

@@ -56,4 +56,10 @@ std::string csv_escape(std::string_view field) {
   return out + "\"";
 }
 
+std::string csv_export_cell(std::string_view field) {
+  if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos)
+    return csv_escape("'" + std::string(field));
+  return csv_escape(field);
+}
+
 }  // namespace skb::core

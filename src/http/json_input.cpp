@@ -25,7 +25,18 @@ std::optional<std::int64_t> id_of(const boost::json::value& v) {
 
 }  // namespace
 
+void require_json_body(const Request& request) {
+  auto type = request.header("content-type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (auto& ch : type) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (type != "application/json")
+    throw core::Error(core::ErrorKind::unsupported_media_type, "unsupported_media_type",
+                      "请求体应为 JSON，Content-Type: application/json (send the body as application/json)", "Content-Type");
+}
+
 boost::json::object parse_object(const Request& request) {
+  require_json_body(request);
   if (request.body.empty()) throw core::invalid("body", "请求体不能为空，应为 JSON 对象 (a JSON object body is required)", "bad_json");
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(request.body, ec);
@@ -40,6 +51,7 @@ std::optional<std::string> opt_string(const boost::json::object& o, const char* 
   if (!v->is_string()) throw core::invalid(key, std::string(key) + " 应为字符串 (must be a string)");
   const auto& s = v->get_string();
   if (s.size() > max_bytes) throw core::invalid(key, std::string(key) + " 过长 (too long)");
+  if (s.find('\0') != boost::json::string::npos) throw core::invalid(key, std::string(key) + " 含有空字符 (must not contain NUL)");
   return std::string(s);
 }
 
@@ -47,6 +59,20 @@ std::string required_string(const boost::json::object& o, const char* key, size_
   auto s = opt_string(o, key, max_bytes);
   if (!s) throw core::invalid(key, std::string(key) + " 为必填项 (is required)");
   return *s;
+}
+
+std::string required_token(const boost::json::object& o, const char* key, size_t max_bytes, const std::string& field) {
+  const auto* v = o.if_contains(key);
+  const std::string name = field.empty() ? key : field;
+  if (!v || v->is_null()) throw core::invalid(name, std::string(key) + " 为必填项 (is required)");
+  if (!v->is_string()) throw core::invalid(name, std::string(key) + " 应为字符串 (must be a string)");
+  const auto& s = v->get_string();
+  if (s.empty() || s.size() > max_bytes)
+    throw core::invalid(name, std::string(key) + " 应为1–" + std::to_string(max_bytes) + "个字符 (1–" + std::to_string(max_bytes) + " characters)");
+  for (unsigned char ch : s)
+    if (ch < 0x20 || ch == 0x7f || ch == ' ')
+      throw core::invalid(name, std::string(key) + " 不能含空格或控制字符 (no spaces or control characters)");
+  return std::string(s);
 }
 
 std::optional<std::int64_t> opt_id(const boost::json::object& o, const char* key) {

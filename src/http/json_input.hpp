@@ -10,10 +10,17 @@
 
 namespace skb::http {
 
+// Refuses (415) a body whose Content-Type is not application/json: a form or text/plain body is how a
+// page on another site could post to us without a CORS preflight.
+void require_json_body(const Request& request);
+// The body as a JSON object (after require_json_body); strings read from it never carry NUL.
 boost::json::object parse_object(const Request& request);
 
 std::optional<std::string> opt_string(const boost::json::object& o, const char* key, size_t max_bytes = 10000);
 std::string required_string(const boost::json::object& o, const char* key, size_t max_bytes = 10000);
+// An identifier chosen by a client (an idempotency client_id): 1–max_bytes bytes, no spaces or
+// control characters. `field` names it in the error (default: key).
+std::string required_token(const boost::json::object& o, const char* key, size_t max_bytes, const std::string& field = {});
 // Ids are strings in our API; integers are accepted too.
 std::optional<std::int64_t> opt_id(const boost::json::object& o, const char* key);
 std::optional<std::vector<std::int64_t>> opt_id_list(const boost::json::object& o, const char* key, size_t max_items = 100);

@@ -26,3 +26,14 @@ TEST(Csv, EscapesOnlyWhenNeeded) {
   auto back = parse_csv(csv_escape("x,\"y\"\nz") + "\n");
   EXPECT_EQ(back.at(0).at(0), "x,\"y\"\nz");
 }
+
+TEST(Csv, ExportCellsNeverRunAsFormulas) {
+  EXPECT_EQ(csv_export_cell("=HYPERLINK(\"http://x\",\"点击\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\"");
+  EXPECT_EQ(csv_export_cell("+86 138"), "'+86 138");
+  EXPECT_EQ(csv_export_cell("-2+3"), "'-2+3");
+  EXPECT_EQ(csv_export_cell("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv_export_cell("\tcmd"), "'\tcmd");
+  EXPECT_EQ(csv_export_cell("张三"), "张三");
+  EXPECT_EQ(csv_export_cell("a=b"), "a=b");
+  EXPECT_EQ(csv_export_cell(""), "");
+}
