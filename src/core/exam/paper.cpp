@@ -198,7 +198,7 @@ std::vector<FieldProblem> validate_blueprint(const std::vector<BlueprintRow>& ro
     const BlueprintRow& r = rows[i];
     const int row = static_cast<int>(i) + 1;
     if (r.count < 1) problems.push_back({row, "count", "count_not_positive", "题数应大于0 (count must be positive)"});
-    if (r.count > kMaxPaperQuestions) problems.push_back({row, "count", "count_too_large", "每行题数不能超过300 (at most 300 questions a row)"});
+    if (r.count > kMaxPaperQuestions) problems.push_back({row, "count", "count_too_large", "每行题数不能超过500 (at most 500 questions a row)"});
     if (!(r.marks_each > 0)) problems.push_back({row, "marks_each", "marks_not_positive", "每题分值应大于0 (marks must be positive)"});
     if (r.marks_each > kMaxQuestionMarks)
       problems.push_back({row, "marks_each", "marks_too_large", "每题分值不能超过100 (a question is worth at most 100 marks)"});

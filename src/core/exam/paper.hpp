@@ -27,7 +27,7 @@ struct BlueprintRow {
 bool matches(const BlueprintRow& row, const Question& q);
 
 // Problems with row = index + 1. Codes: blueprint_empty, too_many_rows (> 64), count_not_positive,
-// count_too_large (> 300), marks_not_positive, marks_too_large (> 100), difficulty_out_of_range.
+// count_too_large (> 500), marks_not_positive, marks_too_large (> 100), difficulty_out_of_range.
 std::vector<FieldProblem> validate_blueprint(const std::vector<BlueprintRow>& rows);
 
 // Rows may overlap (e.g. "5 single choice in dimension 3" and "10 single choice in any dimension"); a

@@ -66,7 +66,7 @@ struct Question {
 // No question is worth more than this, on its own or as a blueprint row's marks_each; no blueprint
 // row draws more than kMaxPaperQuestions.
 inline constexpr double kMaxQuestionMarks = 100;
-inline constexpr int kMaxPaperQuestions = 300;
+inline constexpr int kMaxPaperQuestions = 500;
 
 // A true/false question as the forms create it: options 正确, 错误 in that order, never shuffled.
 Question true_false_question(std::string stem, bool statement_is_true, double marks = 1);
