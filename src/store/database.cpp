@@ -1,21 +1,42 @@
 #include "store/database.hpp"
 
+#include <chrono>
+
 #include "core/error.hpp"
 #include "store/sqlite/sqlite_database.hpp"
 
 namespace skb::store {
-namespace {
-constexpr const char* kProblems[] = {"", "storage_full", "storage_read_only", "storage_unavailable"};
-}  // namespace
 
-std::string Database::write_problem() const { return kProblems[write_problem_.load(std::memory_order_relaxed)]; }
-
-void Database::note_write_problem(const std::string& code) {
-  for (int i = 1; i < 4; ++i)
-    if (code == kProblems[i]) write_problem_.store(i, std::memory_order_relaxed);
+std::string_view to_code(StoreProblem problem) {
+  switch (problem) {
+    case StoreProblem::none: return "";
+    case StoreProblem::full: return "storage_full";
+    case StoreProblem::read_only: return "storage_read_only";
+    case StoreProblem::io_error: return "storage_unavailable";
+  }
+  return "";
 }
 
-bool is_storage_problem(const std::string& code) { return code.starts_with("storage_"); }
+core::Error storage_error(StoreProblem problem) {
+  const char* message =
+      problem == StoreProblem::full        ? "服务器存储空间已满，未能保存，请稍后重试 (the server's disk is full: nothing was saved; try again later)"
+      : problem == StoreProblem::read_only ? "服务器数据库当前只读，未能保存 (the server's database is read-only: nothing was saved)"
+                                           : "服务器存储暂时不可用，未能保存，请稍后重试 (the server's storage failed: nothing was saved; try again later)";
+  return core::Error(core::ErrorKind::unavailable, std::string(to_code(problem)), message);
+}
+
+StoreProblem storage_problem_of(const core::Error& error) {
+  for (auto p : {StoreProblem::full, StoreProblem::read_only, StoreProblem::io_error})
+    if (error.code() == to_code(p)) return p;
+  return StoreProblem::none;
+}
+
+StoreProblem Database::probe_write() {
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  auto last = last_probe_ms_.load();
+  if (now - last >= 1000 && last_probe_ms_.compare_exchange_strong(last, now)) probe();
+  return write_problem();
+}
 
 
 std::int64_t Row::i64(size_t i) const {

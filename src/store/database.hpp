@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/error.hpp"
+
 namespace skb::store {
 
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
@@ -49,6 +51,14 @@ class Connection {
   std::int64_t insert_returning_id(std::string_view sql, const Params& params) { return query(sql, params).at(0).i64(0); }
 };
 
+// The store's own failures, as opposed to a bad request: a full disk, a read-only database or file
+// system, an I/O error. Each answers 503 with a stable code and Retry-After; nothing was saved.
+enum class StoreProblem { none, full, read_only, io_error };
+std::string_view to_code(StoreProblem problem);  // "", storage_full, storage_read_only, storage_unavailable
+core::Error storage_error(StoreProblem problem);
+// The problem an error names, or none when it is not the store's own.
+StoreProblem storage_problem_of(const core::Error& error);
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -60,24 +70,21 @@ class Database {
   virtual int migrate() = 0;
   virtual std::string kind() const = 0;  // "sqlite", "postgres"
 
-  // Why the store cannot take writes, as last seen: "" when the last write committed, else the code of
-  // the error that stopped it (storage_full, storage_read_only, storage_unavailable). No I/O.
-  std::string write_problem() const;
-  // Writes for real (a tiny probe row, committed durably) and checks the free space, then returns
-  // write_problem(): what a readiness check asks before sending work here.
-  virtual std::string probe_write() = 0;
+  // Why the store cannot take writes, as last seen: none when the last write committed. No I/O.
+  StoreProblem write_problem() const { return write_problem_.load(std::memory_order_relaxed); }
+  // What a readiness check asks: writes for real (probe()) and returns write_problem(). At most one probe
+  // a second; callers in between get the last answer, so an open endpoint cannot queue fsyncs.
+  StoreProblem probe_write();
 
  protected:
-  // Adapters call these after each commit or failed write.
-  void note_write_ok() { write_problem_.store(0, std::memory_order_relaxed); }
-  void note_write_problem(const std::string& code);
+  // Adapters: a durable probe write, and what each commit or failed write showed.
+  virtual void probe() = 0;
+  void note_write_problem(StoreProblem problem) { write_problem_.store(problem, std::memory_order_relaxed); }
 
  private:
-  std::atomic<int> write_problem_{0};
+  std::atomic<StoreProblem> write_problem_{StoreProblem::none};
+  std::atomic<std::int64_t> last_probe_ms_{0};
 };
-
-// Whether an error's code says the store itself failed (full, read-only, I/O), rather than the request.
-bool is_storage_problem(const std::string& code);
 
 // "sqlite:./data/skillbrain.db", "sqlite::memory:"; throws core::Error for an unknown scheme.
 std::unique_ptr<Database> open_database(const std::string& url);

@@ -12,23 +12,21 @@ namespace skb::http {
 
 void add_health_routes(Router& router, service::Services& services, const ServerInfo& info) {
   auto& db = services.ctx.db;
-  const auto body_for = [&db, version = info.version](const std::string& problem) {
-    boost::json::object o{{"status", problem.empty() ? "ok" : "degraded"}, {"version", version}, {"store", db.kind()},
-                          {"writable", problem.empty()}};
-    if (!problem.empty()) o["store_problem"] = problem;
+  const auto body_for = [&db, version = info.version](store::StoreProblem problem) {
+    const bool ok = problem == store::StoreProblem::none;
+    boost::json::object o{{"status", ok ? "ok" : "degraded"}, {"version", version}, {"store", db.kind()}, {"writable", ok}};
+    if (!ok) o["store_problem"] = store::to_code(problem);
     return service::json_text(o);
   };
   // Precomputed for the usual answer: health answers without touching the database.
-  router.add("GET", "/api/v1/health", Access::open, [&db, body_for, ok = body_for("")](Request&) {
+  router.add("GET", "/api/v1/health", Access::open, [&db, body_for, ok = body_for(store::StoreProblem::none)](Request&) {
     const auto problem = db.write_problem();
-    return Response::json(200, problem.empty() ? ok : body_for(problem));
+    return Response::json(200, problem == store::StoreProblem::none ? ok : body_for(problem));
   });
   router.add("GET", "/api/v1/health/ready", Access::open, [&db](Request&) {
     const auto problem = db.probe_write();
-    if (problem.empty()) return Response::json(200, service::json_text(boost::json::object{{"status", "ready"}, {"store", db.kind()}}));
-    return error_response(503, problem, problem == "storage_full"       ? "服务器存储空间已满 (the server's disk is full)"
-                                        : problem == "storage_read_only" ? "服务器数据库只读 (the server's database is read-only)"
-                                                                         : "服务器存储不可用 (the server's storage failed)");
+    if (problem != store::StoreProblem::none) return error_response(store::storage_error(problem));
+    return Response::json(200, service::json_text(boost::json::object{{"status", "ready"}, {"store", db.kind()}}));
   });
 }
 

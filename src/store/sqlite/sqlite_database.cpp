@@ -13,42 +13,36 @@
 namespace skb::store {
 namespace {
 
-// The store's own failures (a full disk, a read-only file or file system, an I/O error) are 503s with a
-// plain message: the request was fine and nothing was saved. The raw SQLite text goes to the log.
+// The store's own failures are 503s with a plain message (store::storage_error); the raw SQLite text
+// goes to the log.
 core::Error error_from(int code, const std::string& msg) {
+  StoreProblem problem = StoreProblem::none;
   switch (code & 0xff) {
     case SQLITE_CONSTRAINT: return core::conflict("constraint", msg);
-    case SQLITE_FULL:
-      spdlog::error("store: {}", msg);
-      return core::Error(core::ErrorKind::unavailable, "storage_full",
-                         "服务器存储空间已满，未能保存，请稍后重试 (the server's disk is full: nothing was saved; try again later)");
-    case SQLITE_READONLY:
-      spdlog::error("store: {}", msg);
-      return core::Error(core::ErrorKind::unavailable, "storage_read_only",
-                         "服务器数据库当前只读，未能保存 (the server's database is read-only: nothing was saved)");
+    case SQLITE_FULL: problem = StoreProblem::full; break;
+    case SQLITE_READONLY: problem = StoreProblem::read_only; break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-    case SQLITE_PROTOCOL:
-      spdlog::error("store: {}", msg);
-      return core::Error(core::ErrorKind::unavailable, "storage_unavailable",
-                         "服务器存储暂时不可用，未能保存，请稍后重试 (the server's storage failed: nothing was saved; try again later)");
+    case SQLITE_PROTOCOL: problem = StoreProblem::io_error; break;
     default: return core::Error(core::ErrorKind::internal, "database_error", msg);
   }
+  spdlog::error("store: {}", msg);
+  return storage_error(problem);
 }
 
 core::Error db_error(sqlite3* db, const std::string& what) {
   return error_from(sqlite3_extended_errcode(db), what + ": " + sqlite3_errmsg(db));
 }
 
-// The storage code carried by a failed job, if its error was the store's own.
-std::string storage_problem_of(const std::exception_ptr& e) {
+// The store's own problem behind a failed job, if it was one.
+StoreProblem problem_of(const std::exception_ptr& e) {
   try {
     std::rethrow_exception(e);
   } catch (const core::Error& err) {
-    if (is_storage_problem(err.code())) return err.code();
+    return storage_problem_of(err);
   } catch (...) {
   }
-  return {};
+  return StoreProblem::none;
 }
 
 struct StmtDeleter {
@@ -257,24 +251,23 @@ void SqliteDatabase::commit_batch(const std::vector<Job*>& batch) {
 }
 
 void SqliteDatabase::note_outcome(const std::vector<Job*>& batch) {
-  std::string problem;
+  StoreProblem problem = StoreProblem::none;
   bool committed = false;
   for (auto* j : batch) {
     if (!j->error) committed = true;
-    else if (problem.empty()) problem = storage_problem_of(j->error);
+    else if (problem == StoreProblem::none) problem = problem_of(j->error);
   }
-  if (!problem.empty()) note_write_problem(problem);
-  else if (committed) note_write_ok();
+  if (problem != StoreProblem::none || committed) note_write_problem(problem);
 }
 
-std::string SqliteDatabase::probe_write() {
+void SqliteDatabase::probe() {
   if (!in_memory_) {
     // Refuse work before the disk is so full that a commit half-fails: keep a margin for the WAL.
     struct statvfs fs {};
     const auto dir = std::filesystem::absolute(path_).parent_path();
     if (statvfs(dir.c_str(), &fs) == 0 && static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < kMinFreeBytes) {
-      note_write_problem("storage_full");
-      return write_problem();
+      note_write_problem(StoreProblem::full);
+      return;
     }
   }
   try {
@@ -283,7 +276,6 @@ std::string SqliteDatabase::probe_write() {
     });
   } catch (const core::Error&) {  // noted by write(); anything else is not the store's state
   }
-  return write_problem();
 }
 
 void SqliteDatabase::read(const std::function<void(Connection&)>& work) {

@@ -26,7 +26,7 @@ class SqliteDatabase final : public Database {
   void read(const std::function<void(Connection&)>& work) override;
   int migrate() override;
   std::string kind() const override { return "sqlite"; }
-  std::string probe_write() override;
+  void probe() override;
   // Below this much free space on the database's file system the store reports storage_full.
   static constexpr unsigned long long kMinFreeBytes = 1ull << 20;
 
