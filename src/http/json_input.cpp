@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/error.hpp"
+#include "service/json_text.hpp"
 
 namespace skb::http {
 namespace {
@@ -23,8 +24,6 @@ std::optional<std::int64_t> id_of(const boost::json::value& v) {
   return std::nullopt;
 }
 
-}  // namespace
-
 void require_json_body(const Request& request) {
   auto type = request.header("content-type");
   type = type.substr(0, type.find(';'));
@@ -35,6 +34,8 @@ void require_json_body(const Request& request) {
                       "请求体应为 JSON，Content-Type: application/json (send the body as application/json)", "Content-Type");
 }
 
+}  // namespace
+
 boost::json::object parse_object(const Request& request) {
   require_json_body(request);
   if (request.body.empty()) throw core::invalid("body", "请求体不能为空，应为 JSON 对象 (a JSON object body is required)", "bad_json");
@@ -42,6 +43,8 @@ boost::json::object parse_object(const Request& request) {
   boost::json::value v = boost::json::parse(request.body, ec);
   if (ec) throw core::invalid("body", "请求体不是有效的 JSON (malformed JSON: " + ec.message() + ")", "bad_json");
   if (!v.is_object()) throw core::invalid("body", "请求体应为 JSON 对象 (the body must be a JSON object)", "bad_json");
+  if (const auto path = service::non_finite_path(v); !path.empty())  // boost::json reads 1e999 as infinity
+    throw core::invalid("body", "数字超出范围 (a number is out of range at " + path + ")", "bad_json");
   return std::move(v.as_object());
 }
 

@@ -10,10 +10,9 @@
 
 namespace skb::http {
 
-// Refuses (415) a body whose Content-Type is not application/json: a form or text/plain body is how a
-// page on another site could post to us without a CORS preflight.
-void require_json_body(const Request& request);
-// The body as a JSON object (after require_json_body); strings read from it never carry NUL.
+// The body as a JSON object. Refuses (415) a body whose Content-Type is not application/json (a form or
+// text/plain body is how a page on another site could post to us without a CORS preflight), and (400) a
+// number out of double's range; strings read from it never carry NUL.
 boost::json::object parse_object(const Request& request);
 
 std::optional<std::string> opt_string(const boost::json::object& o, const char* key, size_t max_bytes = 10000);

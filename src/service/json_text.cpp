@@ -47,4 +47,9 @@ std::string json_text(const boost::json::value& value) { return checked(value); 
 std::string json_text(const boost::json::object& object) { return checked(object); }
 std::string json_text(const boost::json::array& array) { return checked(array); }
 
+std::string non_finite_path(const boost::json::value& value) {
+  std::string path;
+  return non_finite(value, path) ? "$" + path : std::string();
+}
+
 }  // namespace skb::service

@@ -19,11 +19,9 @@ boost::json::value to_json(const service::DeviceView& d) {
   return o;
 }
 
-std::vector<service::MarkInput> device_marks(const std::string& body) {
-  boost::system::error_code ec;
-  auto v = boost::json::parse(body, ec);
-  if (ec || !v.is_object()) throw core::invalid("body", "请求体应为 JSON 对象 (the body must be a JSON object)", "bad_json");
-  const auto* list = v.as_object().if_contains("marks");
+std::vector<service::MarkInput> device_marks(const Request& req) {
+  const auto body = parse_object(req);
+  const auto* list = body.if_contains("marks");
   if (!list || !list->is_array()) throw core::invalid("marks", "marks 应为数组 (must be an array)");
   std::vector<service::MarkInput> marks;
   for (size_t i = 0; i < list->as_array().size(); ++i) marks.push_back(mark_from_json(list->as_array()[i], fmt::format("marks[{}]", i)));
@@ -53,9 +51,8 @@ void add_device_routes(Router& router, service::Services& s) {
   });
   // Signed by the device itself (no session): see service/devices.hpp for the scheme.
   router.add("POST", "/api/v1/device/marks", Access::open, [&s](Request& req) {
-    require_json_body(req);
     const service::SignedRequest signed_request{req.header("x-device-key"), req.header("x-timestamp"), req.header("x-signature"), req.body};
-    const auto receipts = s.devices.submit(signed_request, [&] { return device_marks(req.body); });
+    const auto receipts = s.devices.submit(signed_request, [&] { return device_marks(req); });
     boost::json::array items;
     for (const auto& r : receipts) items.push_back(boost::json::object{{"client_id", r.client_id}, {"seq", r.seq}, {"replayed", r.replayed}});
     return json_response(boost::json::object{{"items", items}}, 201);
