@@ -1,6 +1,19 @@
 #include "core/text.hpp"
 
 namespace skb::core {
+namespace {
+
+// The length of the well-formed UTF-8 sequence starting at s[i] (1 for ASCII), or 0 when there is none.
+size_t utf8_sequence(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  const size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 4;
+  if (extra == 4 || i + extra >= s.size()) return 0;  // a stray byte, or a truncated sequence
+  for (size_t k = 1; k <= extra; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return extra + 1;
+}
+
+}  // namespace
 
 std::string_view trim(std::string_view s) {
   // ASCII white space and full-width spaces (U+3000), common in pasted Chinese text, in any mix.
@@ -22,20 +35,8 @@ size_t utf8_length(std::string_view s) {
 }
 
 bool is_valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t extra = 0;
-    if (c < 0x80) extra = 0;
-    else if ((c >> 5) == 0x6) extra = 1;
-    else if ((c >> 4) == 0xE) extra = 2;
-    else if ((c >> 3) == 0x1E) extra = 3;
-    else return false;
-    if (i + extra >= s.size()) return false;  // truncated sequence
-    for (size_t k = 1; k <= extra; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += extra + 1;
-  }
+  for (size_t i = 0, n; i < s.size(); i += n)
+    if ((n = utf8_sequence(s, i)) == 0) return false;
   return true;
 }
 
@@ -59,34 +60,20 @@ std::vector<std::string> split_list(std::string_view s) {
   return parts;
 }
 
-}  // namespace skb::core
-
-namespace skb::core {
-
 std::string escape_for_log(std::string_view s) {
   static const char* kHex = "0123456789abcdef";
   std::string out;
   out.reserve(s.size());
-  const auto escape = [&](unsigned char c) { out += "\\x", out += kHex[c >> 4], out += kHex[c & 0xf]; };
-  size_t i = 0;
-  while (i < s.size()) {
+  for (size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (c < 0x20 || c == 0x7f || c == '\\') escape(c);
-      else out += static_cast<char>(c);
+    const size_t n = utf8_sequence(s, i);
+    if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7f || c == '\\'))) {
+      out += "\\x", out += kHex[c >> 4], out += kHex[c & 0xf];
       ++i;
-      continue;
+    } else {
+      out.append(s.substr(i, n));
+      i += n;
     }
-    size_t extra = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
-    bool ok = extra > 0 && i + extra < s.size();
-    for (size_t k = 1; ok && k <= extra; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (!ok) {
-      escape(c);
-      ++i;
-      continue;
-    }
-    out.append(s.substr(i, extra + 1));
-    i += extra + 1;
   }
   return out;
 }

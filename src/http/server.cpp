@@ -108,7 +108,6 @@ struct Server::Impl {
   Response answer(Request& req) {
     if (router.handles(req.path)) return router.dispatch(req);
     if (req.method != "GET" && req.method != "HEAD") return plain_error(405, "method_not_allowed", "only GET here");
-    if (!plain_request_path(req.path)) return plain_error(404, "not_found", "no such page");
     if (auto r = files.serve(req.path)) return std::move(*r);
     return plain_error(404, "not_found", "no such page");
   }

@@ -200,10 +200,7 @@ std::vector<EntryView> CompetitionService::list_entries(const Actor& actor, std:
     require(actor, Permission::read_competitions, event.org_path);
     out = load_entries(c, event_id);
     const bool blind = marks_blind(c, actor, event);
-    for (auto& e : out) {
-      if (blind) hide_identity(e);
-      else e.board_row_id = board_row_id(ctx_.sealer, e.id);
-    }
+    for (auto& e : out) present_entry(e, blind, ctx_.sealer);
   });
   return out;
 }

@@ -65,7 +65,11 @@ bool marks_blind(store::Connection& c, const Actor& actor, const EventView& even
          !actor.can(Permission::manage_competitions, event.org_path);
 }
 
-void hide_identity(EntryView& entry) {
+void present_entry(EntryView& entry, bool blind, const Sealer& sealer) {
+  if (!blind) {
+    entry.board_row_id = board_row_id(sealer, entry.id);
+    return;
+  }
   entry.worker_name.clear();
   entry.team_name.clear();
   entry.members.clear();
@@ -73,7 +77,6 @@ void hide_identity(EntryView& entry) {
   entry.bib.clear();
   entry.worker_id = 0;
   entry.org_id = 0;
-  entry.members.clear();
   entry.board_row_id.clear();
 }
 
@@ -258,10 +261,7 @@ Standings JudgingService::standings(const Actor& actor, std::int64_t event_id, s
     if (mine.empty()) require(actor, Permission::read_competitions, event.org_path);
     s = compute_standings(c, event_id, venue_id);
     const bool blind = marks_blind(c, actor, event);
-    for (auto& r : s.results) {
-      if (blind) hide_identity(r.entry);
-      else r.entry.board_row_id = board_row_id(ctx_.sealer, r.entry.id);
-    }
+    for (auto& r : s.results) present_entry(r.entry, blind, ctx_.sealer);
   });
   return s;
 }

@@ -110,7 +110,9 @@ std::vector<MarkReceipt> record_marks(store::Connection& conn, const Context& ct
 // Judging is blind: a judge marking the event (not its chief judge, not an organiser) sees entry codes,
 // never names, teams, organisations or bibs.
 bool marks_blind(store::Connection& conn, const Actor& actor, const EventView& event);
-void hide_identity(EntryView& entry);
+// An entry as a marker sees it: blind, with every identifying field (name, team, members, organisation,
+// bib, worker, board row id) empty; otherwise with its public board row id filled in.
+void present_entry(EntryView& entry, bool blind, const Sealer& sealer);
 
 // Computes standings from the event's scheme, entries and latest marks (no permission checks): the whole
 // event, or the entrants of one venue (kNoVenue: those registered without a venue), ranked among themselves.
