@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startEnv } from './lib/env.mjs'
-import { login, newPage, sel, shot, withShotOnFailure } from './lib/ui.mjs'
+import { login, newPage, sel, shot, withShotOnFailure, assertFitsPhone } from './lib/ui.mjs'
 import { setUpCompetition, PASSWORD } from './lib/competition.mjs'
 import { RUN } from './lib/data.mjs'
 
@@ -108,6 +108,7 @@ test('(a) the big screen and the phone page follow a new mark without a reload',
     // ?bib= highlights the contestant's own entry.
     assert.equal((await phone.locator(sel('mine-rank')).innerText()).trim(), '3')
     assert.ok(await phone.locator(`${sel('live-row')}[data-entry="${lastRow}"].mine`).isVisible())
+    await assertFitsPhone(phone, 'the live board on a phone')
   })
 
   // A page that reloads loses this marker.

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startEnv } from './lib/env.mjs'
-import { newPage, login, sel, shot, pickOption, withShotOnFailure } from './lib/ui.mjs'
+import { newPage, login, sel, shot, pickOption, withShotOnFailure, newPhonePage, assertFitsPhone } from './lib/ui.mjs'
 import { RUN } from './lib/data.mjs'
 import { apiCaller, PASSWORD } from './lib/competition.mjs'
 import { rightResponse } from './lib/exams.mjs'
@@ -262,6 +262,22 @@ test('the worker detail page and the worker\'s own 我的档案 show the exam in
     assert.equal(await mine.locator(sel('exam-record-result')).getAttribute('data-result'), 'passed')
     await mine.scrollIntoViewIfNeeded()
     await shot(page, '84-my-exam-record')
+
+    // On the worker's phone: the record fits the screen, and the worker sees their own birth date.
+    const phone = await newPhonePage(env)
+    try {
+      await phone.goto(env.baseUrl + '/login')
+      await phone.locator(sel('login-username')).fill(sitterA.user.username)
+      await phone.locator(sel('login-password')).fill(PASSWORD)
+      await phone.locator(sel('login-submit')).click()
+      await phone.locator(sel('my-record-page')).waitFor()  // a worker's home page
+      await phone.locator(`${sel('exam-record-table')} .el-table__row`, { hasText: exam.title }).waitFor()
+      assert.match(await phone.locator(sel('my-record-page')).innerText(), /出生日期\s*\d{4}-\d{2}-\d{2}/)
+      await assertFitsPhone(phone, '我的档案 on a phone')
+      await shot(phone, '84b-my-record-phone')
+    } finally {
+      await phone.context().close()
+    }
   })
 })
 

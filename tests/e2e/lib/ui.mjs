@@ -1,5 +1,6 @@
 // Page helpers shared by the e2e tests: a fresh page, logging in through the form, picking options
 // of Element Plus selects, and screenshots into artifacts/.
+import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { ARTIFACTS } from './env.mjs'
 
@@ -34,6 +35,38 @@ export async function newPhonePage(env) {
   phone.consoleErrors = []
   phone.on('pageerror', (e) => phone.consoleErrors.push(String(e)))
   return phone
+}
+
+/**
+ * Fails when a page does not fit a phone: the page scrolls sideways, or something sticks out of a box
+ * that clips it (overflow hidden) — a clipped table or value. Boxes that scroll on their own (a wide
+ * el-table's body) and text cut with an ellipsis on purpose are fine.
+ */
+export async function assertFitsPhone(page, what) {
+  const { scroll, width, clipped } = await page.evaluate(() => {
+    const clipper = (e) => {
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        const o = getComputedStyle(a).overflowX
+        if (o === 'auto' || o === 'scroll') return null
+        if (o === 'hidden' || o === 'clip') return a
+      }
+      return null
+    }
+    const clipped = []
+    for (const e of document.querySelectorAll('body *')) {
+      const r = e.getBoundingClientRect()
+      // An el-table's header follows its scrolling body: clipped by design, never out of reach.
+      if (!r.width || getComputedStyle(e).textOverflow === 'ellipsis' || e.closest('.el-table__header-wrapper, .el-table__footer-wrapper')) continue
+      const box = clipper(e)
+      if (box && r.right > box.getBoundingClientRect().right + 1) {
+        clipped.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.innerText || '').slice(0, 20)}"`)
+        if (clipped.length === 3) break
+      }
+    }
+    return { scroll: document.documentElement.scrollWidth, width: window.innerWidth, clipped }
+  })
+  assert.ok(scroll <= width, `${what}: the page is ${scroll}px wide on a ${width}px screen`)
+  assert.deepEqual(clipped, [], `${what}: clipped on the right`)
 }
 
 export async function shot(page, name) {
