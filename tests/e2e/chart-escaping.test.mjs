@@ -12,7 +12,7 @@ import assert from 'node:assert/strict'
 import { startEnv } from './lib/env.mjs'
 import { newPage, login, sel, shot, withShotOnFailure } from './lib/ui.mjs'
 import { RUN, validId, phone } from './lib/data.mjs'
-import { apiCaller, PASSWORD } from './lib/competition.mjs'
+import { apiCaller, userMaker, PASSWORD } from './lib/competition.mjs'
 import { rightResponse } from './lib/exams.mjs'
 
 // Both within the chart's 30 characters of stem (longer stems are cut with …).
@@ -21,18 +21,12 @@ const STEM_IMG = '<img src=x onerror=__xss=1>对吗'
 const TYPE_NAME = '<b id="injected-type">工种</b>'
 const TYPE_WORKERS = 8
 
-let env, call, page
+let env, call, createUser, page
 let organiser, electrician, markupType, exam, questions
 const sitters = [] // { worker, user }
 
 const iso = (seconds) => new Date(Date.now() + seconds * 1000).toISOString()
 
-async function createUser(key, grants, extra = {}) {
-  const username = `escape.${key}.${RUN}`.toLowerCase()
-  const r = await call('POST', '/users', { username, password: PASSWORD, display_name: key, grants, ...extra }, env.adminToken, 201)
-  const tok = await call('POST', '/auth/login', { username, password: PASSWORD }, undefined, 200)
-  return { id: r.body.id, username, token: tok.body.token }
-}
 
 /** A true/false question of the electricians with `stem`, made like the demo's `model` (options, marks). */
 async function createQuestion(stem, model) {
@@ -108,6 +102,7 @@ const injected = () =>
 before(async () => {
   env = await startEnv('chart-escaping')
   call = apiCaller(env)
+  createUser = userMaker(env, call, 'escape')
   const orgs = (await call('GET', '/orgs', undefined, env.adminToken, 200)).body.items
   const root = orgs.find((o) => o.parent_id === null)
   const enterprise = orgs.find((o) => o.kind === 'enterprise')

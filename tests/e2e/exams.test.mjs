@@ -12,24 +12,19 @@ import { join } from 'node:path'
 import { startEnv, ARTIFACTS } from './lib/env.mjs'
 import { newPage, newPhonePage, login, sel, shot, pickOption, withShotOnFailure } from './lib/ui.mjs'
 import { RUN } from './lib/data.mjs'
-import { apiCaller, PASSWORD } from './lib/competition.mjs'
+import { apiCaller, userMaker, PASSWORD } from './lib/competition.mjs'
 import { BANK, writeBankXlsx, answerShown } from './lib/exams.mjs'
 
 const exact = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
-let env, call, page, phoneContext, phone
+let env, call, createUser, page, phoneContext, phone
 let root, workType, worker, organiser, workerUser
 let examId, sessionId
 
-async function createUser(key, grants, extra = {}) {
-  const username = `exam.${key}.${RUN}`.toLowerCase()
-  const r = await call('POST', '/users', { username, password: PASSWORD, display_name: key, grants, ...extra }, env.adminToken, 201)
-  const tok = await call('POST', '/auth/login', { username, password: PASSWORD }, undefined, 200)
-  return { id: r.body.id, username, token: tok.body.token }
-}
 
 before(async () => {
   env = await startEnv('exams')
   call = apiCaller(env)
+  createUser = userMaker(env, call, 'exam')
   root = (await call('GET', '/orgs', undefined, env.adminToken, 200)).body.items.find((o) => o.parent_id === null)
   // A work type whose bank the demo leaves empty (it seeds electricians' and welders'), so that every
   // question drawn is one of ours and the answer key knows it.

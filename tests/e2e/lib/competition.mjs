@@ -15,6 +15,16 @@ export function apiCaller(env) {
   }
 }
 
+/** A `createUser(key, grants, extra)` for one test file: account `<prefix>.<key>.<RUN>` with PASSWORD, signed in over the API. */
+export function userMaker(env, call, prefix) {
+  return async function createUser(key, grants, extra = {}) {
+    const username = `${prefix}.${key}.${RUN}`.toLowerCase()
+    const r = await call('POST', '/users', { username, password: PASSWORD, display_name: key, grants, ...extra }, env.adminToken, 201)
+    const tok = await call('POST', '/auth/login', { username, password: PASSWORD }, undefined, 200)
+    return { id: r.body.id, username, token: tok.body.token }
+  }
+}
+
 const WELDING_SCHEME = {
   components: [
     { kind: 'theory', name: '理论知识', max_mark: 100, weight: 0.3 },
