@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "core/board.hpp"
-#include "core/random.hpp"
+#include "core/boards/board.hpp"
+#include "core/platform/random.hpp"
 
 using skb::core::Board;
 using skb::core::BoardKey;

@@ -11,14 +11,14 @@
 #include <iostream>
 #include <sstream>
 
-#include "core/csv.hpp"
-#include "core/error.hpp"
-#include "service/audit.hpp"
-#include "service/demo.hpp"
-#include "service/demo_competition.hpp"
-#include "service/spreadsheet.hpp"
-#include "service/demo_exams.hpp"
-#include "service/worker_sheet.hpp"
+#include "core/platform/csv.hpp"
+#include "core/platform/error.hpp"
+#include "service/demo/competition.hpp"
+#include "service/demo/exams.hpp"
+#include "service/demo/organisations.hpp"
+#include "service/people/worker_sheet.hpp"
+#include "service/platform/audit.hpp"
+#include "service/platform/spreadsheet.hpp"
 
 namespace skb::cli {
 namespace {

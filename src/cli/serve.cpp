@@ -3,10 +3,10 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
-#include "core/error.hpp"
+#include "core/platform/error.hpp"
 #include "http/server.hpp"
-#include "service/exam_sweeper.hpp"
-#include "service/judge_simulator.hpp"
+#include "service/demo/judge_simulator.hpp"
+#include "service/exams/sweeper.hpp"
 
 namespace skb::cli {
 

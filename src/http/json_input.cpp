@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 #include <charconv>
 
-#include "core/error.hpp"
-#include "service/json_text.hpp"
+#include "core/platform/error.hpp"
+#include "service/platform/json_text.hpp"
 
 namespace skb::http {
 namespace {

@@ -1,5 +1,5 @@
 #include "http/json_views.hpp"
-#include "service/json_text.hpp"
+#include "service/platform/json_text.hpp"
 
 #include <boost/json.hpp>
 

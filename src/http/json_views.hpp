@@ -2,13 +2,13 @@
 // How the service's values look in JSON (the API contract: docs/api/openapi.yaml). Ids are strings.
 #include <boost/json/value.hpp>
 
-#include "core/audit_chain.hpp"
+#include "core/platform/audit_chain.hpp"
 #include "http/message.hpp"
-#include "service/actor.hpp"
-#include "service/auth.hpp"
-#include "service/orgs.hpp"
-#include "service/work_types.hpp"
-#include "service/workers.hpp"
+#include "service/people/actor.hpp"
+#include "service/people/auth.hpp"
+#include "service/people/orgs.hpp"
+#include "service/people/work_types.hpp"
+#include "service/people/workers.hpp"
 
 namespace skb::http {
 

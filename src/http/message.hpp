@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "service/actor.hpp"
+#include "service/people/actor.hpp"
 
 namespace skb::http {
 

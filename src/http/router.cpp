@@ -1,11 +1,11 @@
 #include "http/router.hpp"
-#include "service/json_text.hpp"
+#include "service/platform/json_text.hpp"
 
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include "core/error.hpp"
-#include "service/crypto.hpp"
+#include "core/platform/error.hpp"
+#include "service/platform/crypto.hpp"
 
 namespace skb::http {
 namespace {

@@ -10,7 +10,7 @@
 #include <chrono>
 #include <thread>
 
-#include "core/text.hpp"
+#include "core/platform/text.hpp"
 #include "http/sse_channel.hpp"
 
 namespace skb::http {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "service/board_hub.hpp"
+#include "service/boards/hub.hpp"
 
 namespace skb::http {
 

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "core/error.hpp"
+#include "core/platform/error.hpp"
 #include "store/sqlite/sqlite_database.hpp"
 
 namespace skb::store {

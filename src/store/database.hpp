@@ -12,7 +12,7 @@
 #include <variant>
 #include <vector>
 
-#include "core/error.hpp"
+#include "core/platform/error.hpp"
 
 namespace skb::store {
 

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "core/ranking.hpp"
-#include "core/scoring.hpp"
+#include "core/contest/ranking.hpp"
+#include "core/contest/scoring.hpp"
 
 #ifndef SKB_SCENARIO_DIR
 #error "SKB_SCENARIO_DIR must name tests/scenarios"

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <unordered_map>
 
-#include "core/error.hpp"
+#include "core/platform/error.hpp"
 #include "store/migrations.hpp"
 
 namespace skb::store {

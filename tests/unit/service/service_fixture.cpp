@@ -1,6 +1,6 @@
 #include "service/service_fixture.hpp"
 
-#include "core/personal_data.hpp"
+#include "core/people/personal_data.hpp"
 
 namespace skb::testing {
 

@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/error.hpp"
+#include "core/platform/error.hpp"
 #include "store/database.hpp"
 
 using namespace skb;

@@ -1,0 +1,144 @@
+#include "service/demo/exams.hpp"
+
+#include <chrono>
+#include <cmath>
+
+#include "core/platform/error.hpp"
+#include "core/platform/random.hpp"
+#include "service/demo/competition.hpp"
+#include "service/demo/question_bank.hpp"
+#include "service/exams/codec.hpp"
+#include "service/exams/question_bank.hpp"
+
+namespace skb::service {
+namespace {
+
+using namespace core::exam;
+
+std::int64_t import_bank(Services& s, const Actor& system, std::int64_t work_type_id, const std::vector<QuestionRow>& rows) {
+  return s.questions.import(system, work_type_id, std::nullopt, parse_rows(rows), false).imported;
+}
+
+std::string at(const Context& ctx, std::int64_t offset_seconds) {
+  return format_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(ctx.now_seconds() + offset_seconds)));
+}
+
+std::vector<BlueprintRow> electrician_blueprint() {
+  return {{QuestionType::single_choice, 10, std::nullopt, 1, 5, 2},
+          {QuestionType::multiple_choice, 4, std::nullopt, 1, 5, 4},
+          {QuestionType::true_false, 4, std::nullopt, 1, 5, 2},
+          {QuestionType::fill_blank, 2, std::nullopt, 1, 5, 5},
+          {QuestionType::short_answer, 1, std::nullopt, 1, 5, 10}};
+}
+
+// A simulated candidate of ability `theta` answers one item: right with the logistic chance of
+// ability against the question's difficulty, otherwise a plausible wrong answer.
+Response simulated_response(const Question& q, const PaperItem& item, double theta, core::SplitMix64& rnd) {
+  const double p = 1 / (1 + std::exp(-(theta - (q.tags.difficulty - 3) * 0.8)));
+  const bool right = rnd.below(1000) < static_cast<int>(p * 1000);
+  Response r;
+  switch (q.type) {
+    case QuestionType::single_choice:
+    case QuestionType::true_false:
+    case QuestionType::multiple_choice:
+      for (size_t k = 0; k < item.options.order.size(); ++k) {
+        const bool correct = q.options[static_cast<size_t>(item.options.order[k])].correct;
+        if (correct == right || (q.type == QuestionType::multiple_choice && correct && rnd.below(2))) r.option_ids.push_back(item.options.ids[k]);
+      }
+      if (q.type != QuestionType::multiple_choice && r.option_ids.size() > 1) r.option_ids.resize(1);
+      break;
+    case QuestionType::fill_blank:
+      for (const auto& b : q.blanks) r.blanks.push_back(right ? b.accepted.front() : "不清楚");
+      break;
+    case QuestionType::short_answer:
+      r.text = right ? "先切断电源，使触电者脱离电源；判断呼吸心跳并拨打120；必要时做心肺复苏。" : "报告领导。";
+      break;
+  }
+  return r;
+}
+
+}  // namespace
+
+DemoExamSummary seed_demo_exams(Services& s, int simulated_candidates) {
+  DemoExamSummary summary;
+  Actor system;
+  std::int64_t electrician = 0, welder = 0;
+  std::vector<std::int64_t> electricians;
+  std::int64_t demo_worker = 0;
+  s.ctx.db.write([&](store::Connection& c) {
+    system = demo_system_actor(c);
+    electrician = c.query_one("SELECT id FROM work_types WHERE name = '电工'")->i64(0);
+    welder = c.query_one("SELECT id FROM work_types WHERE name = '焊工'")->i64(0);
+    // The demo worker account practises as an electrician, whatever their random work type.
+    if (auto w = c.query_one("SELECT worker_id FROM users WHERE username = 'worker' AND worker_id IS NOT NULL")) {
+      demo_worker = w->i64(0);
+      c.execute("INSERT INTO worker_work_types(worker_id, work_type_id) VALUES (?, ?) ON CONFLICT DO NOTHING", {demo_worker, electrician});
+    }
+    for (const auto& r : c.query("SELECT worker_id FROM worker_work_types WHERE work_type_id = ? ORDER BY worker_id", {electrician}))
+      electricians.push_back(r.i64(0));
+  });
+  summary.questions += static_cast<int>(import_bank(s, system, electrician, demo_electrician_questions()));
+  summary.questions += static_cast<int>(import_bank(s, system, welder, demo_welder_questions()));
+
+  for (const auto& l : std::vector<LevelInput>{{std::nullopt, electrician, "第1关 安全用电入门", 5, 60, 1, 2},
+                                               {std::nullopt, electrician, "第2关 仪表与识图", 8, 70, 1, 4},
+                                               {std::nullopt, electrician, "第3关 综合挑战", 10, 80, 1, 5},
+                                               {std::nullopt, welder, "第1关 焊接基础", 5, 60, 1, 2},
+                                               {std::nullopt, welder, "第2关 质量与安全", 8, 70, 1, 5}}) {
+    s.practice.create_level(system, l);
+    ++summary.levels;
+  }
+
+  // An exam open now for a week: the demo worker and every electrician may sit it.
+  ExamInput open;
+  open.title = "2026年度电工理论知识网上考试";
+  open.work_type_id = electrician;
+  open.rows = electrician_blueprint();
+  open.opens_at = at(s.ctx, -3600);
+  open.closes_at = at(s.ctx, 7 * 86400);
+  open.duration_minutes = 60;
+  const auto exam = s.exams.create(system, open);
+  s.exams.add_candidates(system, exam.id, electricians);
+  s.exams.publish(system, exam.id);
+  ++summary.exams;
+
+  // A finished mock exam: simulated candidates sit it now, then its window is moved into the past.
+  ExamInput mock = open;
+  mock.title = "电工理论模拟考试（第一期）";
+  mock.opens_at = at(s.ctx, -60);
+  mock.closes_at = at(s.ctx, 3600);
+  const auto finished = s.exams.create(system, mock);
+  std::vector<std::int64_t> sitters;
+  for (auto w : electricians)
+    if (w != demo_worker && static_cast<int>(sitters.size()) < simulated_candidates) sitters.push_back(w);
+  if (sitters.empty()) return summary;
+  s.exams.add_candidates(system, finished.id, sitters);
+  s.exams.publish(system, finished.id);
+  ++summary.exams;
+  core::SplitMix64 rnd(20261125);
+  for (auto worker : sitters) {
+    Actor candidate;
+    candidate.username = "demo-candidate-" + std::to_string(worker);
+    candidate.worker_id = worker;
+    const ClientInfo client{"demo-device-" + std::to_string(worker), "10.0.0." + std::to_string(worker % 250 + 1), "SkillBrain demo"};
+    const auto started = s.exam_sessions.start(candidate, finished.id, client);
+    const double theta = (rnd.below(1000) - 500) / 250.0;
+    std::vector<SavedAnswer> answers;
+    s.ctx.db.read([&](store::Connection& c) {
+      const auto paper = read_paper(c.query_one("SELECT paper FROM exam_candidates WHERE exam_id = ? AND worker_id = ?", {finished.id, worker})->str(0));
+      for (const auto& item : paper.items)
+        answers.push_back({item.shown_id, simulated_response(*cached_question(c, item.question_id), item, theta, rnd), 1});
+    });
+    if (rnd.below(10) == 0)
+      s.exam_sessions.record_events(candidate, started.session.id, client, {{"hidden", ""}, {"visible", ""}});
+    s.exam_sessions.save_answers(candidate, started.session.id, client, answers);
+    s.exam_sessions.submit(candidate, started.session.id, client, {});
+    ++summary.sat;
+  }
+  s.ctx.db.write([&](store::Connection& c) {
+    c.execute("UPDATE exams SET opens_at = ?, closes_at = ? WHERE id = ?", {at(s.ctx, -14 * 86400), at(s.ctx, -13 * 86400), finished.id});
+  });
+  return summary;
+}
+
+}  // namespace skb::service
