@@ -13,6 +13,7 @@
 
 #include "core/platform/csv.hpp"
 #include "core/platform/error.hpp"
+#include "service/contest/mark_trail.hpp"
 #include "service/demo/competition.hpp"
 #include "service/demo/exams.hpp"
 #include "service/demo/organisations.hpp"

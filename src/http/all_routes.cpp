@@ -10,6 +10,7 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_worker_routes(router, services);
   add_user_routes(router, services);
   add_audit_routes(router, services);
+  add_mark_trail_routes(router, services);
   add_competition_routes(router, services);
   add_judging_routes(router, services);
   add_result_routes(router, services);

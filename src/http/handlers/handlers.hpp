@@ -19,6 +19,9 @@ void add_work_type_routes(Router& router, service::Services& services);
 void add_worker_routes(Router& router, service::Services& services);
 void add_user_routes(Router& router, service::Services& services);
 void add_audit_routes(Router& router, service::Services& services);
+void add_mark_trail_routes(Router& router, service::Services& services);
+// Only a top-level administrator reads the audit log and its checks (it spans every organisation).
+void require_audit_reader(const service::Actor& actor);
 void add_competition_routes(Router& router, service::Services& services);
 void add_judging_routes(Router& router, service::Services& services);
 void add_result_routes(Router& router, service::Services& services);

@@ -1,4 +1,5 @@
 #include "service/contest/competitions.hpp"
+#include "service/contest/competition_setup.hpp"
 #include "service/platform/json_text.hpp"
 
 #include <boost/json.hpp>
@@ -12,16 +13,12 @@
 #include "core/platform/error.hpp"
 #include "core/platform/text.hpp"
 #include "service/contest/results.hpp"
-#include "service/people/auth.hpp"
 #include "service/people/orgs.hpp"
 #include "service/platform/audit.hpp"
 
 namespace skb::service {
-namespace {
 
-using core::Permission;
-
-std::string text_field(const std::string& raw, const char* field, size_t max_chars, bool required = true) {
+std::string text_field(const std::string& raw, const char* field, size_t max_chars, bool required) {
   std::string v(core::trim(raw));
   if (required && v.empty()) throw core::invalid(field, std::string(field) + " 为必填项 (is required)");
   if (!core::is_valid_utf8(v) || core::utf8_length(v) > max_chars)
@@ -29,17 +26,15 @@ std::string text_field(const std::string& raw, const char* field, size_t max_cha
   return v;
 }
 
-struct CompetitionRow {
-  std::int64_t id;
-  std::string org_path;
-  core::CompetitionStatus status;
-};
-
 CompetitionRow competition_row(store::Connection& c, std::int64_t id) {
   auto r = c.query_one("SELECT id, org_path, status FROM competitions WHERE id = ?", {id});
   if (!r) throw core::not_found("competition " + std::to_string(id));
   return {r->i64(0), r->str(1), core::parse_competition_status(r->str(2)).value_or(core::CompetitionStatus::draft)};
 }
+
+namespace {
+
+using core::Permission;
 
 // Venues and events are added until marking closes: a published result set never gains an empty event.
 void require_open_for_setup(const Actor& actor, const CompetitionRow& row) {
@@ -126,19 +121,6 @@ std::vector<core::MeasureBand> parse_bands(const std::string& text) {
   }
   return out;
 }
-
-// A judge's own enterprise, for conflict-of-interest checks: their worker record's organisation,
-// else the organisation of their judging grant.
-std::optional<std::int64_t> home_org_of(store::Connection& c, std::int64_t user_id) {
-  if (auto w = c.query_one("SELECT w.org_id FROM users u JOIN workers w ON w.id = u.worker_id WHERE u.id = ?", {user_id}))
-    return w->i64(0);
-  if (auto g = c.query_one("SELECT g.org_id FROM grants g JOIN orgs o ON o.id = g.org_id WHERE g.user_id = ? AND "
-                           "g.role IN ('judge', 'chief_judge') AND o.kind = 'enterprise' LIMIT 1",
-                           {user_id}))
-    return g->i64(0);
-  return std::nullopt;
-}
-
 
 }  // namespace
 
@@ -335,254 +317,6 @@ EventView CompetitionService::get_event(const Actor& actor, std::int64_t event_i
     if (!judging) require(actor, Permission::read_competitions, v.org_path);
   });
   return v;
-}
-
-std::vector<ComponentDef> checked_scheme(store::Connection& c, const EventView& event, std::vector<ComponentDef> components,
-                                         int min_judges) {
-  // A theory component without aspects is one exam score (from the exam module or typed in).
-  for (auto& comp : components)
-    if (comp.kind == core::ComponentKind::theory && comp.aspects.empty())
-      comp.aspects.push_back({0, "", "理论考试成绩", core::AspectKind::measurement, comp.max_mark, 0.5, {}, std::nullopt, false});
-  std::vector<core::SchemeComponent> scheme;
-  for (const auto& comp : components) {
-    core::SchemeComponent sc{comp.kind, comp.max_mark, comp.weight, {}, comp.time_limit_seconds};
-    for (const auto& a : comp.aspects) sc.aspects.push_back({0, a.kind, a.max_mark, a.step, a.bands, a.disqualifies});
-    scheme.push_back(std::move(sc));
-  }
-  auto problems = core::validate_scheme(event.summary.total_mode, scheme, min_judges);
-  if (!problems.empty()) {
-    // Where each problem is: "components", "components[i]" or "components[i].aspects[k]".
-    const auto place = [](const core::SchemeProblem& p) {
-      if (p.component < 0) return std::string("components");
-      return fmt::format("components[{}]{}", p.component, p.aspect < 0 ? "" : fmt::format(".aspects[{}]", p.aspect));
-    };
-    core::Error e(core::ErrorKind::invalid, "invalid_scheme", problems.front().message, place(problems.front()));
-    for (const auto& p : problems) e.problems.push_back({0, place(p), p.code, p.message});
-    throw e;
-  }
-  for (auto& comp : components) {
-    comp.name = text_field(comp.name, "name", 100);
-    for (auto& a : comp.aspects) {
-      a.criterion = text_field(a.criterion, "criterion", 100, false);
-      a.name = text_field(a.name, "name", 200);
-      if (a.dimension_id &&
-          !c.query_one("SELECT 1 FROM dimensions WHERE id = ? AND work_type_id = ?", {*a.dimension_id, event.summary.work_type_id}))
-        throw core::invalid("dimension_id", "能力维度不属于该工种 (dimension is not one of the work type's)");
-    }
-  }
-  return components;
-}
-
-namespace {
-
-std::int64_t insert_component(store::Connection& c, std::int64_t event_id, const ComponentDef& comp, std::int64_t position) {
-  return c.insert_returning_id(
-      "INSERT INTO components(event_id, kind, name, max_mark, weight, time_limit_seconds, position) VALUES (?, ?, ?, ?, ?, ?, ?) "
-      "RETURNING id",
-      {event_id, std::string(core::to_code(comp.kind)), comp.name, comp.max_mark, comp.weight,
-       comp.time_limit_seconds ? store::Value(*comp.time_limit_seconds) : store::Value(nullptr), position});
-}
-
-std::int64_t insert_aspect(store::Connection& c, std::int64_t component_id, const AspectDef& a, std::int64_t position) {
-  return c.insert_returning_id(
-      "INSERT INTO aspects(component_id, criterion, name, kind, max_mark, step, bands, dimension_id, disqualifies, position) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {component_id, a.criterion, a.name, std::string(core::to_code(a.kind)), a.max_mark, a.step, bands_json(a.bands),
-       a.dimension_id ? store::Value(*a.dimension_id) : store::Value(nullptr), std::int64_t{a.disqualifies ? 1 : 0}, position});
-}
-
-void update_component(store::Connection& c, const ComponentDef& comp, std::int64_t position) {
-  c.execute("UPDATE components SET kind = ?, name = ?, max_mark = ?, weight = ?, time_limit_seconds = ?, position = ? WHERE id = ?",
-            {std::string(core::to_code(comp.kind)), comp.name, comp.max_mark, comp.weight,
-             comp.time_limit_seconds ? store::Value(*comp.time_limit_seconds) : store::Value(nullptr), position, comp.id});
-}
-
-void update_aspect(store::Connection& c, const AspectDef& a, std::int64_t position) {
-  c.execute("UPDATE aspects SET criterion = ?, name = ?, kind = ?, max_mark = ?, step = ?, bands = ?, dimension_id = ?, disqualifies = ?, "
-            "position = ? WHERE id = ?",
-            {a.criterion, a.name, std::string(core::to_code(a.kind)), a.max_mark, a.step, bands_json(a.bands),
-             a.dimension_id ? store::Value(*a.dimension_id) : store::Value(nullptr), std::int64_t{a.disqualifies ? 1 : 0}, position, a.id});
-}
-
-}  // namespace
-
-void write_scheme(store::Connection& c, const EventView& before, const std::vector<ComponentDef>& after) {
-  std::set<std::int64_t> kept_components, kept_aspects;
-  for (const auto& comp : after) {
-    if (comp.id) kept_components.insert(comp.id);
-    for (const auto& a : comp.aspects)
-      if (a.id) kept_aspects.insert(a.id);
-  }
-  for (const auto& comp : before.components) {
-    if (!kept_components.count(comp.id) &&
-        c.query_one("SELECT 1 FROM judge_assignments WHERE component_id = ? LIMIT 1", {comp.id}))
-      throw core::conflict("component_in_use", fmt::format("考核项目“{}”已指派裁判，请先调整指派 (judges are assigned to {})", comp.name, comp.name));
-    for (const auto& a : comp.aspects)
-      if (!kept_aspects.count(a.id)) {
-        if (c.query_one("SELECT 1 FROM judge_assignment_aspects WHERE aspect_id = ? LIMIT 1", {a.id}))
-          throw core::conflict("aspect_in_use", fmt::format("评分细项“{}”有指派的裁判组，请先调整指派 (a judge panel marks {})", a.name, a.name));
-        c.execute("DELETE FROM aspect_locks WHERE aspect_id = ?", {a.id});
-        c.execute("DELETE FROM aspects WHERE id = ?", {a.id});
-      }
-    if (!kept_components.count(comp.id)) {
-      c.execute("DELETE FROM time_allowances WHERE component_id = ?", {comp.id});
-      c.execute("DELETE FROM components WHERE id = ?", {comp.id});
-    }
-  }
-  std::int64_t cpos = 0;
-  for (const auto& comp : after) {
-    auto cid = comp.id;
-    if (cid)
-      update_component(c, comp, cpos);
-    else
-      cid = insert_component(c, before.summary.id, comp, cpos);
-    ++cpos;
-    std::int64_t apos = 0;
-    for (const auto& a : comp.aspects) {
-      if (a.id)
-        update_aspect(c, a, apos);
-      else
-        insert_aspect(c, cid, a, apos);
-      ++apos;
-    }
-  }
-}
-
-EventView CompetitionService::set_scheme(const Actor& actor, std::int64_t event_id, const std::vector<ComponentDef>& declared) {
-  EventView v;
-  ctx_.db.write([&](store::Connection& c) {
-    const auto current = load_event(c, event_id);
-    require(actor, Permission::manage_competitions, current.org_path);
-    if (current.scheme_frozen)
-      throw core::conflict("scheme_frozen", "评分已开始，评分标准已冻结；如需修改请由裁判长提交更正 "
-                                            "(marking has started: the scheme is frozen; the chief judge may correct it)");
-    // Parts named by an id of this event are kept (judge assignments stay on them); any other id is new.
-    auto components = checked_scheme(c, current, declared, current.summary.min_judges);
-    std::map<std::int64_t, std::set<std::int64_t>> stored;  // component → its aspects
-    for (const auto& comp : current.components)
-      for (const auto& a : comp.aspects) stored[comp.id].insert(a.id);
-    std::set<std::int64_t> seen_components, seen_aspects;
-    for (auto& comp : components) {
-      const auto it = stored.find(comp.id);
-      if (it == stored.end() || !seen_components.insert(comp.id).second) comp.id = 0;
-      for (auto& a : comp.aspects)
-        if (!comp.id || !it->second.count(a.id) || !seen_aspects.insert(a.id).second) a.id = 0;
-    }
-    write_scheme(c, current, components);
-    append_audit(c, ctx_, {actor.username, "event.scheme", "event", std::to_string(event_id),
-                           skb::service::json_text(boost::json::object{{"components", components.size()}})});
-    v = load_event(c, event_id);
-  });
-  ctx_.changes->event_changed(event_id);
-  return v;
-}
-
-std::map<std::int64_t, std::vector<std::int64_t>> load_aspect_panels(store::Connection& c, std::int64_t event_id) {
-  std::map<std::int64_t, std::vector<std::int64_t>> out;
-  for (const auto& r : c.query("SELECT p.assignment_id, p.aspect_id FROM judge_assignment_aspects p JOIN judge_assignments j "
-                               "ON j.id = p.assignment_id WHERE j.event_id = ? ORDER BY p.assignment_id, p.aspect_id",
-                               {event_id}))
-    out[r.i64(0)].push_back(r.i64(1));
-  return out;
-}
-
-JudgeAssignmentView CompetitionService::assign_judge(const Actor& actor, std::int64_t event_id, const JudgeAssignmentInput& in) {
-  JudgeAssignmentView out;
-  ctx_.db.write([&](store::Connection& c) {
-    const auto event = load_event(c, event_id);
-    const std::string reason(core::trim(in.override_reason));
-    // Organisers assign judges; overriding a conflict of interest is the chief judge's call.
-    require(actor, reason.empty() ? Permission::manage_competitions : Permission::lead_judging, event.org_path);
-    auto user = c.query_one("SELECT display_name FROM users WHERE id = ?", {in.user_id});
-    if (!user) throw core::invalid("user_id", "用户不存在 (no such user)");
-    const auto grants = load_grants(c, in.user_id);
-    const auto needed = in.chief ? core::Role::chief_judge : core::Role::judge;
-    if (std::none_of(grants.begin(), grants.end(), [&](const Grant& g) { return g.role == needed || g.role == core::Role::chief_judge; }))
-      throw core::invalid("user_id", in.chief ? "该用户没有裁判长角色 (the user is not a chief judge)" : "该用户没有裁判角色 (the user is not a judge)");
-    if (in.venue_id && std::find(event.summary.venue_ids.begin(), event.summary.venue_ids.end(), *in.venue_id) == event.summary.venue_ids.end())
-      throw core::invalid("venue_id", "该赛项不在此赛区进行 (the event does not run at this venue)");
-    if (in.component_id && std::none_of(event.components.begin(), event.components.end(), [&](const ComponentDef& d) { return d.id == *in.component_id; }))
-      throw core::invalid("component_id", "考核项目不属于该赛项 (the component is not this event's)");
-    // An aspect panel: aspects of the event, and of the assigned component when there is one.
-    const std::set<std::int64_t> panel(in.aspect_ids.begin(), in.aspect_ids.end());
-    for (auto aspect : panel) {
-      const bool known = std::any_of(event.components.begin(), event.components.end(), [&](const ComponentDef& d) {
-        return (!in.component_id || d.id == *in.component_id) &&
-               std::any_of(d.aspects.begin(), d.aspects.end(), [&](const AspectDef& a) { return a.id == aspect; });
-      });
-      if (!known) throw core::invalid("aspect_ids", "评分细项不属于该赛项或所选考核项目 (an aspect of another event or task)");
-    }
-    if (c.query_one("SELECT 1 FROM judge_assignments WHERE event_id = ? AND user_id = ? AND COALESCE(venue_id, 0) = ? AND "
-                    "COALESCE(component_id, 0) = ? AND chief = ?",
-                    {event_id, in.user_id, in.venue_id.value_or(0), in.component_id.value_or(0), std::int64_t{in.chief ? 1 : 0}}))
-      throw core::conflict("duplicate", "该裁判已有相同的指派 (the judge already has this assignment)");
-    const auto home = home_org_of(c, in.user_id);
-    if (home && reason.empty()) {
-      // Conflict of interest: an entrant (or a team member) from the judge's own enterprise at the judged venue.
-      store::Params params{event_id, *home, *home};
-      std::string sql = "SELECT COUNT(*) FROM entries e WHERE e.event_id = ? AND e.status <> 'withdrawn' AND (e.org_id = ? OR EXISTS "
-                        "(SELECT 1 FROM entry_members m JOIN workers w ON w.id = m.worker_id WHERE m.entry_id = e.id AND w.org_id = ?))";
-      if (in.venue_id) {
-        sql += " AND e.venue_id = ?";
-        params.push_back(*in.venue_id);
-      }
-      if (const auto n = c.query_one(sql, params)->i64(0); n > 0)
-        throw core::conflict("conflict_of_interest", fmt::format("该裁判与 {} 名参赛者来自同一单位；如确需指派，请由裁判长填写理由 "
-                                                                 "({} entrant(s) are from the judge's own enterprise; an override needs a reason)",
-                                                                 n, n));
-    }
-    const auto id = c.insert_returning_id(
-        "INSERT INTO judge_assignments(event_id, user_id, venue_id, component_id, chief, home_org_id, override_reason, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {event_id, in.user_id, in.venue_id ? store::Value(*in.venue_id) : store::Value(nullptr),
-         in.component_id ? store::Value(*in.component_id) : store::Value(nullptr), std::int64_t{in.chief ? 1 : 0},
-         home ? store::Value(*home) : store::Value(nullptr), reason, ctx_.now_rfc3339()});
-    boost::json::array aspects;
-    for (auto aspect : panel) {
-      c.execute("INSERT INTO judge_assignment_aspects(assignment_id, aspect_id) VALUES (?, ?)", {id, aspect});
-      aspects.push_back(aspect);
-    }
-    append_audit(c, ctx_, {actor.username, reason.empty() ? "judge.assign" : "judge.assign_override", "judge_assignment",
-                           std::to_string(id),
-                           skb::service::json_text(boost::json::object{{"event_id", event_id}, {"user_id", in.user_id}, {"chief", in.chief},
-                                                                      {"aspect_ids", aspects}, {"override_reason", reason}})});
-    out = {id, event_id, in.user_id, user->str(0), in.venue_id, in.component_id, in.chief, home, reason, {panel.begin(), panel.end()}};
-  });
-  ctx_.changes->event_changed(event_id);  // who sees the live board follows the assignments
-  return out;
-}
-
-std::vector<JudgeAssignmentView> CompetitionService::list_judges(const Actor& actor, std::int64_t event_id) const {
-  std::vector<JudgeAssignmentView> out;
-  ctx_.db.read([&](store::Connection& c) {
-    require(actor, Permission::read_competitions, load_event(c, event_id).org_path);
-    for (const auto& r : c.query("SELECT j.id, j.event_id, j.user_id, u.display_name, j.venue_id, j.component_id, j.chief, "
-                                 "j.home_org_id, j.override_reason FROM judge_assignments j JOIN users u ON u.id = j.user_id "
-                                 "WHERE j.event_id = ? ORDER BY j.id",
-                                 {event_id}))
-      out.push_back({r.i64(0), r.i64(1), r.i64(2), r.str(3), r.opt_i64(4), r.opt_i64(5), r.i64(6) != 0, r.opt_i64(7), r.str(8), {}});
-    const auto panels = load_aspect_panels(c, event_id);
-    for (auto& j : out)
-      if (auto it = panels.find(j.id); it != panels.end()) j.aspect_ids = it->second;
-  });
-  return out;
-}
-
-std::vector<JudgeCandidate> CompetitionService::judge_candidates(const Actor& actor, std::int64_t competition_id) const {
-  std::vector<JudgeCandidate> out;
-  ctx_.db.read([&](store::Connection& c) {
-    const auto path = competition_row(c, competition_id).org_path;
-    // Organisers assign judges and chief judges override conflicts: both pick from this list.
-    if (!actor.can(Permission::manage_competitions, path)) require(actor, Permission::lead_judging, path);
-    for (const auto& r : c.query("SELECT u.id, u.username, u.display_name, MAX(CASE WHEN g.role = 'chief_judge' THEN 1 ELSE 0 END) "
-                                 "FROM users u JOIN grants g ON g.user_id = u.id WHERE g.role IN ('judge', 'chief_judge') AND u.disabled = 0 "
-                                 "GROUP BY u.id, u.username, u.display_name ORDER BY u.id")) {
-      JudgeCandidate j{r.i64(0), r.str(1), r.str(2), r.i64(3) != 0, ""};
-      if (auto home = home_org_of(c, j.user_id)) j.home_org_name = load_org(c, *home).name;
-      out.push_back(std::move(j));
-    }
-  });
-  return out;
 }
 
 }  // namespace skb::service

@@ -61,7 +61,7 @@ struct EntryResult {
   bool complete = false;
   bool flagged = false;
   bool disqualified = false;
-  std::string award;   // 一等奖 …, empty when none (computed from the event's tiers; see core/awards.hpp)
+  std::string award;   // 一等奖 …, empty when none (computed from the event's tiers; see core/contest/awards.hpp)
   std::string honour;  // 技术能手 …
   std::optional<core::SkillLevel> promote_to;
 };

@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "core/contest/mark_trail.hpp"
 #include "core/platform/audit_chain.hpp"
 #include "service/platform/context.hpp"
 
@@ -27,9 +26,6 @@ struct AuditCheck {
   std::optional<std::int64_t> first_bad_seq;
 };
 AuditCheck verify_audit(const Context& ctx);
-// Every row of the mark log against its audit record (信息留痕): marks altered, deleted or added outside
-// the application. Empty when they agree.
-std::vector<core::MarkTrailProblem> verify_mark_trail(const Context& ctx, std::int64_t* marks_checked = nullptr);
 
 struct AuditPage {
   std::vector<core::AuditEntry> items;

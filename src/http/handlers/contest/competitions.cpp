@@ -131,7 +131,7 @@ void add_competition_routes(Router& router, service::Services& s) {
                                              {"event", to_json(s.competitions.get_event(*req.actor, path_id(req)))}},
                          201);
   });
-  // 评分标准 as a spreadsheet: the same scheme, one row per aspect (service/scheme_sheet.hpp).
+  // 评分标准 as a spreadsheet: the same scheme, one row per aspect (service/contest/scheme_sheet.hpp).
   router.add("GET", "/api/v1/events/{id}/scheme.xlsx", Access::signed_in, [&s](Request& req) {
     Response r{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                service::SchemeSheetService(s.ctx, s.competitions).export_xlsx(*req.actor, path_id(req)), {}, {}};

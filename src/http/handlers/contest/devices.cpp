@@ -49,7 +49,7 @@ void add_device_routes(Router& router, service::Services& s) {
     s.devices.revoke(*req.actor, path_id(req));
     return Response::no_content();
   });
-  // Signed by the device itself (no session): see service/devices.hpp for the scheme.
+  // Signed by the device itself (no session): see service/contest/devices.hpp for the scheme.
   router.add("POST", "/api/v1/device/marks", Access::open, [&s](Request& req) {
     const service::SignedRequest signed_request{req.header("x-device-key"), req.header("x-timestamp"), req.header("x-signature"), req.body};
     const auto receipts = s.devices.submit(signed_request, [&] { return device_marks(req); });
