@@ -19,7 +19,7 @@ node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destinatio
 
 echo "== end-to-end tests (Chromium) =="
 (cd tests/e2e && node --test --test-concurrency=1 --test-timeout=240000 --test-reporter=spec \
-  --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" ./*.test.mjs) \
+  --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" ./*.test.mjs ./*/*.test.mjs) \
   2>&1 | tee "$logs/e2e.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
