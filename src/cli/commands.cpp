@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/verify_evidence.hpp"
 
 #include <spdlog/spdlog.h>
 #include <termios.h>
@@ -142,6 +143,11 @@ int run(int argc, char** argv, const Wiring& wiring) {
   auto* verify_cmd = app.add_subcommand("verify-audit", "Check the audit log's hash chain (names the first broken entry), then every mark against its audit record");
   add_common(verify_cmd);
 
+  auto* evidence_cmd = app.add_subcommand("verify-evidence", "Derive the capability evidence afresh from competition marks and exam answers and compare it with the talent record");
+  add_common(evidence_cmd);
+  bool evidence_repair = false;
+  evidence_cmd->add_flag("--repair", evidence_repair, "Rewrite the record where it differs (fills it for data from before it existed)");
+
   app.add_subcommand("version", "Print the version");
   app.add_subcommand("routes", "List the HTTP API's routes (method, path, access), as served");
 
@@ -230,6 +236,7 @@ int run(int argc, char** argv, const Wiring& wiring) {
       std::cout << "exported " << rows.size() << " worker(s) to " << export_out << "\n";
       return 0;
     }
+    if (cmd == evidence_cmd) return verify_evidence(services, evidence_repair, std::cout);
     if (cmd == verify_cmd) {
       const auto check = service::verify_audit(services.ctx);
       if (!check.ok) {

@@ -21,6 +21,7 @@
 #include "service/people/workers.hpp"
 #include "service/platform/context.hpp"
 #include "service/platform/idempotency.hpp"
+#include "service/talent/portraits.hpp"
 
 namespace skb::service {
 
@@ -29,7 +30,7 @@ struct Services {
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
         judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx),
         questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx),
-        scheme_corrections(ctx) {}
+        scheme_corrections(ctx), portraits(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -54,6 +55,7 @@ struct Services {
   PracticeService practice;
   TimeAllowanceService time_allowances;
   SchemeCorrectionService scheme_corrections;
+  PortraitService portraits;
 };
 
 }  // namespace skb::service

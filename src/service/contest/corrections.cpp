@@ -7,6 +7,7 @@
 #include "core/platform/text.hpp"
 #include "service/contest/certificates.hpp"
 #include "service/contest/competitions.hpp"
+#include "service/contest/evidence.hpp"
 #include "service/contest/judging.hpp"
 #include "service/people/auth.hpp"
 #include "service/platform/audit.hpp"
@@ -137,6 +138,7 @@ CorrectionView CorrectionService::confirm(const Actor& actor, std::int64_t id, c
         "VALUES (?, ?, ?, ?, ?, ?, 'correction', ?) RETURNING seq",
         {v.event_id, v.entry_id, v.aspect_id, v.judge_user_id, v.new_value, "correction-" + std::to_string(id), ctx_.now_rfc3339()});
     const double after = total_of(c, v.event_id, v.entry_id);
+    refresh_entry_evidence(c, ctx_, event, v.entry_id);
     c.execute("UPDATE corrections SET status = 'applied', applied_seq = ?, old_total = ?, new_total = ? WHERE id = ?", {seq, before, after, id});
     if (event.competition_status == core::CompetitionStatus::published) issue_certificates(c, ctx_, event.summary.competition_id);
     append_audit(c, ctx_, {actor.username, "correction.apply", "correction", std::to_string(id),

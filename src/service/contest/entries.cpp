@@ -12,6 +12,7 @@
 #include "core/people/org.hpp"
 #include "core/platform/error.hpp"
 #include "core/platform/text.hpp"
+#include "service/contest/evidence.hpp"
 #include "service/contest/judging.hpp"
 #include "service/platform/audit.hpp"
 #include "service/platform/crypto.hpp"
@@ -227,9 +228,11 @@ EntryView CompetitionService::withdraw(const Actor& actor, std::int64_t event_id
   if (reason.empty() || core::utf8_length(reason) > 200) throw core::invalid("reason", "请填写退赛原因（最多200字） (a reason of 1–200 characters)");
   EntryView out;
   ctx_.db.write([&](store::Connection& c) {
-    require(actor, Permission::manage_competitions, load_event(c, event_id).org_path);
+    const auto event = load_event(c, event_id);
+    require(actor, Permission::manage_competitions, event.org_path);
     if (c.execute("UPDATE entries SET status = 'withdrawn', withdrawn_reason = ? WHERE id = ? AND event_id = ?", {reason, entry_id, event_id}) == 0)
       throw core::not_found("entry " + std::to_string(entry_id));
+    refresh_entry_evidence(c, ctx_, event, entry_id);  // a withdrawn entrant's marks are no longer evidence
     append_audit(c, ctx_, {actor.username, "entry.withdraw", "entry", std::to_string(entry_id),
                            skb::service::json_text(boost::json::object{{"event_id", event_id}, {"reason", reason}})});
     out = load_entry(c, event_id, entry_id);

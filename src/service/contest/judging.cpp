@@ -7,11 +7,14 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
+#include <utility>
 
 #include "core/contest/competition.hpp"
 #include "core/platform/error.hpp"
 #include "service/contest/entry_scoring.hpp"
+#include "service/contest/evidence.hpp"
 #include "service/platform/audit.hpp"
 
 namespace skb::service {
@@ -128,6 +131,7 @@ std::vector<MarkReceipt> record_marks(store::Connection& c, const Context& ctx, 
   std::vector<MarkReceipt> receipts;
   std::map<std::int64_t, EventView> events;
   std::map<std::int64_t, std::vector<std::int64_t>> member_orgs;  // per entry: a batch marks few entrants many times
+  std::set<std::pair<std::int64_t, std::int64_t>> touched;         // (event, entry) whose evidence follows the marks
   for (size_t i = 0; i < marks.size(); ++i) {
     const auto& m = marks[i];
     const auto field = [&](const char* name) { return fmt::format("marks[{}].{}", i, name); };
@@ -185,7 +189,9 @@ std::vector<MarkReceipt> record_marks(store::Connection& c, const Context& ctx, 
                           skb::service::json_text(boost::json::object{{"entry_id", m.entry_id}, {"aspect_id", m.aspect_id},
                                                                      {"value", value}, {"source", marker.source}})});
     receipts.push_back({m.client_id, seq, false});
+    touched.insert({event_id, m.entry_id});
   }
+  for (const auto& [event_id, entry_id] : touched) refresh_entry_evidence(c, ctx, events.at(event_id), entry_id);
   return receipts;
 }
 

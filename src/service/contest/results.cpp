@@ -11,6 +11,7 @@
 #include "core/platform/text.hpp"
 #include "service/contest/certificates.hpp"
 #include "service/contest/competitions.hpp"
+#include "service/contest/evidence.hpp"
 #include "service/people/workers.hpp"
 #include "service/platform/audit.hpp"
 
@@ -55,6 +56,7 @@ void ResultsService::resolve_flag(const Actor& actor, std::int64_t event_id, std
     if (!last || last->is_null(0)) throw core::not_found("marks for this entry and aspect");
     c.execute("INSERT INTO flag_resolutions(event_id, entry_id, aspect_id, up_to_seq, note, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
               {event_id, entry_id, aspect_id, last->i64(0), text, actor.username, ctx_.now_rfc3339()});
+    refresh_entry_evidence(c, ctx_, event, entry_id);
     append_audit(c, ctx_, {actor.username, "flag.resolve", "entry", std::to_string(entry_id),
                            skb::service::json_text(boost::json::object{{"event_id", event_id}, {"aspect_id", aspect_id}, {"note", text}})});
   });

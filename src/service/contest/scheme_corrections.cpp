@@ -12,6 +12,7 @@
 #include "core/contest/competition.hpp"
 #include "core/platform/error.hpp"
 #include "core/platform/text.hpp"
+#include "service/contest/evidence.hpp"
 #include "service/contest/results.hpp"
 #include "service/people/auth.hpp"
 #include "service/platform/audit.hpp"
@@ -244,6 +245,7 @@ SchemeCorrectionView SchemeCorrectionService::correct(const Actor& actor, std::i
     const auto changes = describe(before, after);
     if (changes.empty()) throw core::invalid("components", "评分标准没有变化 (nothing changed)", "no_change");
     write_scheme(c, before, after);
+    refresh_event_evidence(c, ctx_, event_id);
     const auto serialized = skb::service::json_text(changes_json(changes));
     const auto id = c.insert_returning_id(
         "INSERT INTO scheme_corrections(event_id, reason, changes, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?) RETURNING id",

@@ -8,6 +8,7 @@
 
 #include "core/platform/error.hpp"
 #include "service/exams/codec.hpp"
+#include "service/exams/evidence.hpp"
 #include "service/exams/exams.hpp"
 #include "service/exams/question_bank.hpp"
 #include "service/exams/sessions.hpp"
@@ -120,6 +121,7 @@ GradingItem ExamAnalysisService::grade(const Actor& actor, std::int64_t exam_id,
     c.execute("UPDATE exam_sessions SET score = (SELECT COALESCE(SUM(awarded), 0) FROM exam_answers WHERE session_id = ?), "
               "pending_manual = (SELECT COUNT(*) FROM exam_answers WHERE session_id = ? AND grade_state = 'needs_manual') WHERE id = ?",
               {session_id, session_id, session_id});
+    refresh_session_evidence(c, ctx_, session_id);
     append_audit(c, ctx_, {actor.username, "exam.grade", "exam_answer", answer_id,
                            skb::service::json_text(boost::json::object{{"awarded", g.awarded}})});
     out = grading_item(c, *c.query_one(std::string(kGradingSelect) + "WHERE a.session_id = ? AND a.item_index = ?", {session_id, item}));

@@ -10,6 +10,7 @@
 #include "core/platform/calendar.hpp"
 #include "core/platform/error.hpp"
 #include "service/exams/codec.hpp"
+#include "service/exams/evidence.hpp"
 #include "service/exams/exams.hpp"
 #include "service/exams/question_bank.hpp"
 
@@ -143,6 +144,7 @@ void grade_and_submit(store::Connection& c, const Context& ctx, const SessionRow
   }
   c.execute("UPDATE exam_sessions SET status = 'submitted', submitted_at = ?, auto_submitted = ?, score = ?, pending_manual = ? WHERE id = ?",
             {now, std::int64_t{automatic ? 1 : 0}, score, std::int64_t{pending}, s.id});
+  refresh_session_evidence(c, ctx, s.id);
 }
 
 // Writes answers newer than what is stored (by the page's seq); answers how many were stored.

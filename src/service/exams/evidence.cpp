@@ -1,0 +1,66 @@
+#include "service/exams/evidence.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/platform/text.hpp"
+#include "service/exams/codec.hpp"
+
+namespace skb::service {
+namespace {
+
+std::string scope_of(std::int64_t session_id) { return "session:" + std::to_string(session_id); }
+
+// The first characters of a stem, for the evidence list.
+std::string stem_excerpt(const std::string& stem) {
+  constexpr size_t kChars = 24;
+  if (core::utf8_length(stem) <= kChars) return stem;
+  size_t bytes = 0;
+  for (size_t chars = 0; chars < kChars && bytes < stem.size(); ++chars) {
+    const auto lead = static_cast<unsigned char>(stem[bytes]);
+    bytes += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  }
+  return stem.substr(0, std::min(bytes, stem.size())) + "…";
+}
+
+}  // namespace
+
+double item_difficulty(int authored) { return (std::clamp(authored, 1, 5) - 3) * 0.75; }
+
+std::vector<EvidenceInput> derive_session_evidence(store::Connection& c, std::int64_t session_id) {
+  std::vector<EvidenceInput> out;
+  auto s = c.query_one("SELECT s.worker_id, s.exam_id, e.work_type_id, e.title, s.submitted_at, x.paper FROM exam_sessions s "
+                       "JOIN exams e ON e.id = s.exam_id JOIN exam_candidates x ON x.exam_id = s.exam_id AND x.worker_id = s.worker_id "
+                       "WHERE s.id = ? AND s.status = 'submitted'",
+                       {session_id});
+  if (!s || s->is_null(5)) return out;
+  const auto paper = read_paper(s->str(5));
+  std::map<std::int64_t, double> awarded;  // item → marks, graded items only
+  for (const auto& r : c.query("SELECT item_index, awarded FROM exam_answers WHERE session_id = ? AND grade_state = 'graded' AND awarded IS NOT NULL",
+                               {session_id}))
+    awarded[r.i64(0)] = r.f64(1);
+  for (size_t i = 0; i < paper.items.size(); ++i) {
+    const auto& item = paper.items[i];
+    auto it = awarded.find(static_cast<std::int64_t>(i));
+    if (it == awarded.end() || item.marks <= 0) continue;
+    auto q = c.query_one("SELECT dimension_id, difficulty, stem FROM questions WHERE id = ?", {item.question_id});
+    if (!q) continue;
+    out.push_back({s->i64(0), s->i64(2), q->opt_i64(0), "item:" + std::to_string(i), std::clamp(it->second / item.marks, 0.0, 1.0), 1.0,
+                   item_difficulty(static_cast<int>(q->i64(1))), s->str(4),
+                   s->str(3) + " · 第" + std::to_string(i + 1) + "题 " + stem_excerpt(q->str(2)), "exam:" + std::to_string(s->i64(1))});
+  }
+  return out;
+}
+
+void refresh_session_evidence(store::Connection& c, const Context& ctx, std::int64_t session_id) {
+  replace_evidence(c, ctx, "exam_item", scope_of(session_id), derive_session_evidence(c, session_id));
+}
+
+std::vector<DerivedEvidence> derive_all_exam_evidence(store::Connection& c) {
+  std::vector<DerivedEvidence> out;
+  for (const auto& r : c.query("SELECT id FROM exam_sessions WHERE status = 'submitted' ORDER BY id"))
+    out.push_back({scope_of(r.i64(0)), derive_session_evidence(c, r.i64(0))});
+  return out;
+}
+
+}  // namespace skb::service

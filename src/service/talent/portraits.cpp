@@ -1,0 +1,177 @@
+#include "service/talent/portraits.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/platform/calendar.hpp"
+#include "core/people/skill_level.hpp"
+#include "core/platform/error.hpp"
+#include "core/talent/ability.hpp"
+
+namespace skb::service {
+namespace {
+
+using core::Permission;
+
+constexpr double kPriorSd = 1.5;          // spread of abilities among peers, logits (docs/portrait.md)
+constexpr std::int64_t kPeerMinRows = 30;  // fewer pieces of peer evidence: the prior mean stays 0
+
+// The peer group's mean ability on one dimension (0: all): the logit of the weighted mean share plus the
+// weighted mean difficulty, from the running sums; 0 until enough evidence exists.
+core::AbilityPrior prior_for(store::Connection& c, std::int64_t work_type_id, std::int64_t dimension_id) {
+  core::AbilityPrior prior{0, kPriorSd};
+  auto t = c.query_one("SELECT rows_count, weight_sum, share_sum, difficulty_sum FROM evidence_totals WHERE work_type_id = ? AND dimension_id = ?",
+                       {work_type_id, dimension_id});
+  if (t && t->i64(0) >= kPeerMinRows && t->f64(1) > 0)
+    prior.mean = core::logit(t->f64(2) / t->f64(1)) + t->f64(3) / t->f64(1);
+  return prior;
+}
+
+ScoreView view_of(const core::AbilityEstimate& e) {
+  const auto band = core::to_score_band(e);
+  return {band.score, band.low, band.high, e.theta, e.se, e.evidence, e.information};
+}
+
+std::optional<PeerRank> rank_among(store::Connection& c, std::int64_t work_type_id, double theta, std::optional<std::int64_t> org_id) {
+  const std::string join = org_id ? " JOIN workers w ON w.id = p.worker_id AND w.org_id = ?" : "";
+  store::Params above{}, all{};
+  if (org_id) above.push_back(*org_id), all.push_back(*org_id);
+  above.push_back(work_type_id), all.push_back(work_type_id);
+  above.push_back(theta);
+  const auto of = c.query_one("SELECT COUNT(*) FROM portrait_scores p" + join + " WHERE p.work_type_id = ? AND p.dimension_id = 0", all)->i64(0);
+  if (of == 0) return std::nullopt;
+  const auto higher =
+      c.query_one("SELECT COUNT(*) FROM portrait_scores p" + join + " WHERE p.work_type_id = ? AND p.dimension_id = 0 AND p.theta > ?", above)->i64(0);
+  PeerRank r{higher + 1, of, 0};
+  r.percentile = of > 1 ? 100.0 * static_cast<double>(of - r.rank) / static_cast<double>(of - 1) : 100.0;
+  return r;
+}
+
+std::optional<double> peer_median(store::Connection& c, std::int64_t work_type_id, std::int64_t dimension_id) {
+  const auto n = c.query_one("SELECT COUNT(*) FROM portrait_scores WHERE work_type_id = ? AND dimension_id = ?", {work_type_id, dimension_id})->i64(0);
+  if (n == 0) return std::nullopt;
+  const auto r = c.query_one("SELECT theta FROM portrait_scores WHERE work_type_id = ? AND dimension_id = ? ORDER BY theta LIMIT 1 OFFSET ?",
+                             {work_type_id, dimension_id, n / 2});
+  return 100 * core::logistic(r->f64(0));
+}
+
+std::string worker_path(store::Connection& c, std::int64_t worker_id) {
+  auto w = c.query_one("SELECT org_path FROM workers WHERE id = ?", {worker_id});
+  if (!w) throw core::not_found("worker " + std::to_string(worker_id));
+  return w->str(0);
+}
+
+void require_reader(store::Connection& c, const Actor& actor, std::int64_t worker_id) {
+  const auto path = worker_path(c, worker_id);
+  if (actor.worker_id != worker_id) require(actor, Permission::read_workers, path);
+}
+
+Portrait load_portrait(store::Connection& c, std::int64_t worker_id, std::optional<std::int64_t> work_type_id) {
+  Portrait p;
+  auto w = c.query_one("SELECT w.name, o.name, w.skill_level, w.org_id FROM workers w JOIN orgs o ON o.id = w.org_id WHERE w.id = ?", {worker_id});
+  p.worker_id = worker_id;
+  p.worker_name = w->str(0);
+  p.org_name = w->str(1);
+  p.skill_level = std::string(core::to_code(static_cast<core::SkillLevel>(w->i64(2))));
+  const auto org_id = w->i64(3);
+  for (const auto& r : c.query("SELECT t.id, t.name, (SELECT COUNT(*) FROM evidence e WHERE e.worker_id = ? AND e.work_type_id = t.id) n "
+                               "FROM work_types t WHERE t.id IN (SELECT work_type_id FROM worker_work_types WHERE worker_id = ? "
+                               "UNION SELECT work_type_id FROM evidence WHERE worker_id = ?) ORDER BY n DESC, t.id",
+                               {worker_id, worker_id, worker_id}))
+    p.work_types.push_back({r.i64(0), r.str(1), static_cast<int>(r.i64(2))});
+  if (work_type_id) {
+    auto t = c.query_one("SELECT name FROM work_types WHERE id = ?", {*work_type_id});
+    if (!t) throw core::invalid("work_type_id", "工种不存在 (no such work type)");
+    p.work_type_id = work_type_id;
+    p.work_type_name = t->str(0);
+  } else if (!p.work_types.empty()) {
+    p.work_type_id = p.work_types.front().id;
+    p.work_type_name = p.work_types.front().name;
+  }
+  if (!p.work_type_id) return p;
+  std::map<std::int64_t, std::pair<ScoreView, std::string>> stored;  // dimension → (score, refreshed)
+  for (const auto& r : c.query("SELECT dimension_id, theta, se, evidence_count, information, refreshed_at FROM portrait_scores "
+                               "WHERE worker_id = ? AND work_type_id = ?",
+                               {worker_id, *p.work_type_id}))
+    stored[r.i64(0)] = {view_of({r.f64(1), r.f64(2), static_cast<int>(r.i64(3)), r.f64(4)}), r.str(5)};
+  if (auto it = stored.find(0); it != stored.end()) {
+    p.overall = it->second.first;
+    p.refreshed_at = it->second.second;
+    p.in_enterprise = rank_among(c, *p.work_type_id, p.overall->theta, org_id);
+    p.in_all = rank_among(c, *p.work_type_id, p.overall->theta, std::nullopt);
+  }
+  std::vector<std::optional<core::AbilityEstimate>> estimates;
+  for (const auto& r : c.query("SELECT id, name FROM dimensions WHERE work_type_id = ? ORDER BY position, id", {*p.work_type_id})) {
+    PortraitDimension d{r.i64(0), r.str(1), std::nullopt, peer_median(c, *p.work_type_id, r.i64(0)), false, false};
+    std::optional<core::AbilityEstimate> e;
+    if (auto it = stored.find(d.id); it != stored.end()) {
+      d.score = it->second.first;
+      e = core::AbilityEstimate{d.score->theta, d.score->se, d.score->evidence, d.score->information};
+    }
+    estimates.push_back(e);
+    p.dimensions.push_back(std::move(d));
+  }
+  const auto sep = core::separate(estimates);
+  for (auto i : sep.strengths) p.dimensions[i].strength = true;
+  for (auto i : sep.weaknesses) p.dimensions[i].weakness = true;
+  return p;
+}
+
+}  // namespace
+
+void refresh_portrait(store::Connection& c, const Context& ctx, std::int64_t worker_id, std::int64_t work_type_id) {
+  const auto now = ctx.now_seconds();
+  std::map<std::int64_t, std::vector<core::Observation>> by_dimension;  // 0: all of the work type's
+  for (const auto& r : c.query("SELECT dimension_id, score, weight, difficulty, observed_at FROM evidence WHERE worker_id = ? AND work_type_id = ?",
+                               {worker_id, work_type_id})) {
+    const auto at = core::parse_rfc3339_seconds(r.str(4)).value_or(now);
+    const core::Observation o{r.f64(1), r.f64(2), r.f64(3), std::max<double>(0, static_cast<double>(now - at) / 86400.0)};
+    by_dimension[0].push_back(o);
+    if (!r.is_null(0)) by_dimension[r.i64(0)].push_back(o);
+  }
+  c.execute("DELETE FROM portrait_scores WHERE worker_id = ? AND work_type_id = ?", {worker_id, work_type_id});
+  const auto stamp = ctx.now_rfc3339();
+  for (const auto& [dimension, observations] : by_dimension) {
+    const auto e = core::estimate_ability(observations, prior_for(c, work_type_id, dimension));
+    c.execute("INSERT INTO portrait_scores(worker_id, work_type_id, dimension_id, theta, se, evidence_count, information, refreshed_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              {worker_id, work_type_id, dimension, e.theta, e.se, static_cast<std::int64_t>(e.evidence), e.information, stamp});
+  }
+}
+
+Portrait PortraitService::portrait(const Actor& actor, std::int64_t worker_id, std::optional<std::int64_t> work_type_id) const {
+  Portrait p;
+  ctx_.db.read([&](store::Connection& c) {
+    require_reader(c, actor, worker_id);
+    p = load_portrait(c, worker_id, work_type_id);
+  });
+  return p;
+}
+
+Portrait PortraitService::own_portrait(const Actor& actor, std::optional<std::int64_t> work_type_id) const {
+  if (!actor.worker_id) throw core::not_found("您的账号未关联职工档案 (your account has no worker record)");
+  return portrait(actor, *actor.worker_id, work_type_id);
+}
+
+std::vector<EvidenceView> PortraitService::evidence(const Actor& actor, std::int64_t worker_id, std::int64_t work_type_id,
+                                                    std::optional<std::int64_t> dimension_id, int limit) const {
+  std::vector<EvidenceView> out;
+  ctx_.db.read([&](store::Connection& c) {
+    require_reader(c, actor, worker_id);
+    std::string sql =
+        "SELECT e.id, e.source, e.dimension_id, COALESCE(d.name, ''), e.score, e.weight, e.difficulty, e.observed_at, e.label, e.context "
+        "FROM evidence e LEFT JOIN dimensions d ON d.id = e.dimension_id WHERE e.worker_id = ? AND e.work_type_id = ?";
+    store::Params params{worker_id, work_type_id};
+    if (dimension_id) {
+      sql += " AND e.dimension_id = ?";
+      params.push_back(*dimension_id);
+    }
+    sql += " ORDER BY e.observed_at DESC, e.id DESC LIMIT ?";
+    params.push_back(static_cast<std::int64_t>(limit));
+    for (const auto& r : c.query(sql, params))
+      out.push_back({r.i64(0), r.str(1), r.opt_i64(2), r.str(3), r.f64(4), r.f64(5), r.f64(6), r.str(7), r.str(8), r.str(9)});
+  });
+  return out;
+}
+
+}  // namespace skb::service

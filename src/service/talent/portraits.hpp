@@ -1,0 +1,88 @@
+#pragma once
+// 能力画像: each worker's capability per dimension of a work type, derived from their evidence
+// (core/talent/ability) and kept current as evidence arrives; read with the peer comparison, rank and
+// the evidence behind every number.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/people/actor.hpp"
+#include "service/platform/context.hpp"
+
+namespace skb::service {
+
+// Recomputes one worker's portrait for one work type from their evidence (inside the caller's write).
+void refresh_portrait(store::Connection& conn, const Context& ctx, std::int64_t worker_id, std::int64_t work_type_id);
+
+struct ScoreView {
+  double score = 0, low = 0, high = 0;  // 0–100 with the 95 % band
+  double theta = 0, se = 0;             // logits
+  int evidence = 0;
+  double information = 0;
+};
+
+struct PortraitDimension {
+  std::int64_t id = 0;
+  std::string name;
+  std::optional<ScoreView> score;   // none: no evidence (never shown as 0)
+  std::optional<double> peer_median;  // 0–100, the work type's peers with evidence on it
+  bool strength = false;
+  bool weakness = false;
+};
+
+struct PeerRank {
+  std::int64_t rank = 0;  // 1 = highest overall ability
+  std::int64_t of = 0;
+  double percentile = 0;  // share of the others ranked below, 0–100
+};
+
+struct PortraitWorkType {
+  std::int64_t id = 0;
+  std::string name;
+  int evidence = 0;
+};
+
+struct Portrait {
+  std::int64_t worker_id = 0;
+  std::string worker_name;
+  std::string org_name;
+  std::string skill_level;  // code
+  std::vector<PortraitWorkType> work_types;  // registered or with evidence, most evidence first
+  std::optional<std::int64_t> work_type_id;  // the one shown
+  std::string work_type_name;
+  std::optional<ScoreView> overall;
+  std::vector<PortraitDimension> dimensions;  // in the work type's order
+  std::optional<PeerRank> in_enterprise;
+  std::optional<PeerRank> in_all;
+  std::string refreshed_at;
+};
+
+struct EvidenceView {
+  std::int64_t id = 0;
+  std::string source;  // aspect | exam_item
+  std::optional<std::int64_t> dimension_id;
+  std::string dimension_name;
+  double share = 0;  // of the marks, 0–1
+  double weight = 0;
+  double difficulty = 0;
+  std::string observed_at;
+  std::string label;
+  std::string context;  // event:7 | exam:4
+};
+
+class PortraitService {
+ public:
+  explicit PortraitService(const Context& ctx) : ctx_(ctx) {}
+  // The worker themself, or whoever may read workers in the worker's organisation.
+  Portrait portrait(const Actor& actor, std::int64_t worker_id, std::optional<std::int64_t> work_type_id) const;
+  Portrait own_portrait(const Actor& actor, std::optional<std::int64_t> work_type_id) const;
+  // Newest first; one dimension, or every piece of the work type's evidence.
+  std::vector<EvidenceView> evidence(const Actor& actor, std::int64_t worker_id, std::int64_t work_type_id,
+                                     std::optional<std::int64_t> dimension_id, int limit) const;
+
+ private:
+  const Context& ctx_;
+};
+
+}  // namespace skb::service

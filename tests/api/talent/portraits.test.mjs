@@ -1,0 +1,151 @@
+// 能力画像 over HTTP on the small demo: a judge's mark becomes evidence for the entrant in the mark's own
+// transaction and the portrait follows; the portrait's numbers are the documented model (docs/portrait.md)
+// recomputed here, independently, from the evidence the API lists; a withdrawal takes the evidence
+// away; verify-evidence finds a record edited behind the application and repairs it; one enterprise's
+// HR never reads another's workers' portraits or evidence.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { Instance, sqlite } from '../lib/server.mjs'
+
+const app = new Instance()
+let admin, organiser, judge, hr, worker, viewer
+
+before(async () => {
+  app.prepare()
+  await app.start()
+  admin = await app.login()
+  const as = (role) => app.login(app.demoAccounts[role].username, app.demoAccounts[role].password)
+  organiser = await as('organiser')
+  judge = await as('judge')
+  hr = await as('hr')
+  worker = await as('worker')
+  viewer = await as('viewer')
+})
+after(async () => { await app.stop(); app.cleanup() })
+
+const get = async (path, token = admin, status = 200) => {
+  const r = await app.request('GET', path, { token })
+  assert.equal(r.status, status, `${path}: ${JSON.stringify(r.body)}`)
+  return r.body
+}
+
+// The model of docs/portrait.md, written again from the document: posterior mode of
+// Σ wᵢ·[sᵢ log σ(θ−bᵢ) + (1−sᵢ) log(1−σ(θ−bᵢ))] − (θ−μ)²/(2τ²) with wᵢ = weightᵢ · 2^(−ageᵢ/730 days).
+const sigma = (x) => 1 / (1 + Math.exp(-x))
+function ability(evidence, mu, tau = 1.5, now = Date.now()) {
+  const obs = evidence.map((e) => ({
+    s: e.share, b: e.difficulty, w: e.weight * 2 ** (-Math.max(0, now - Date.parse(e.observed_at)) / 86400000 / 730),
+  }))
+  const f = (t) => obs.reduce((acc, o) => acc + o.w * (o.s - sigma(t - o.b)), 0) - (t - mu) / tau ** 2
+  let lo = -20, hi = 20
+  for (let i = 0; i < 200; i++) { const m = (lo + hi) / 2; if (f(m) > 0) lo = m; else hi = m }
+  const theta = (lo + hi) / 2
+  const info = obs.reduce((acc, o) => acc + o.w * sigma(theta - o.b) * (1 - sigma(theta - o.b)), 1 / tau ** 2)
+  return { theta, se: 1 / Math.sqrt(info) }
+}
+// The peers' mean ability the prior is centred on: logit of the weighted mean share plus the weighted
+// mean difficulty over every piece of the work type's evidence (dimension 0: all), from 30 pieces on.
+function peerMean(workTypeId, dimensionId) {
+  const where = dimensionId ? `work_type_id = ${workTypeId} AND dimension_id = ${dimensionId}` : `work_type_id = ${workTypeId}`
+  const [n, w, ws, wb] = sqlite(app.dbFile, `SELECT COUNT(*), SUM(weight), SUM(weight * score), SUM(weight * difficulty) FROM evidence WHERE ${where}`)
+    .trim().split('|').map(Number)
+  if (n < 30) return 0
+  const p = Math.min(0.999, Math.max(0.001, ws / w))
+  return Math.log(p / (1 - p)) + wb / w
+}
+
+const workerOfEntry = (entryId) => Number(sqlite(app.dbFile, `SELECT worker_id FROM entry_members WHERE entry_id = ${entryId} LIMIT 1`).trim())
+
+test('a judged mark is evidence for the entrant at once, and the portrait is the documented model of the evidence', async () => {
+  // The demo's 电气装配工 event maps measured aspects to capability dimensions; the demo judge joins its panel.
+  const competition = (await get('/api/v1/competitions', organiser)).items[0]
+  const event = (await get(`/api/v1/competitions/${competition.id}`, organiser)).events.find((e) => e.work_type_name === '电气装配工')
+  const full = await get(`/api/v1/events/${event.id}`, organiser)
+  const aspect = full.components.flatMap((c) => c.aspects).find((a) => a.kind === 'measurement' && a.dimension_id)
+  assert.ok(aspect, 'the demo maps a measured aspect to a dimension')
+  const me = await get('/api/v1/me', judge)
+  const assigned = await app.request('POST', `/api/v1/events/${event.id}/judges`, { token: organiser, body: { user_id: me.user.id } })
+  assert.equal(assigned.status, 201, JSON.stringify(assigned.body))
+  const task = (await get('/api/v1/judging/tasks', judge)).items.find((t) => t.event.id === event.id)
+  // An entrant nobody has measured on it yet (a second, different measurement would await the chief judge).
+  const measured = new Set(sqlite(app.dbFile, `SELECT entry_id FROM marks WHERE aspect_id = ${aspect.id}`).trim().split('\n'))
+  const entry = task.entries.find((e) => !e.conflict && !measured.has(String(e.entry_id)))
+  const workerId = workerOfEntry(entry.entry_id)
+
+  const value = aspect.max_mark * 0.35
+  const marked = await app.request('POST', '/api/v1/marks', { token: judge, body: { client_id: 'portrait-1', entry_id: entry.entry_id, aspect_id: aspect.id, value } })
+  assert.equal(marked.status, 201, JSON.stringify(marked.body))
+
+  const evidence = (await get(`/api/v1/workers/${workerId}/evidence?work_type_id=${event.work_type_id}&limit=500`)).items
+  const mine = evidence.filter((e) => e.source === 'aspect' && e.context === `event:${event.id}` && e.dimension_id === aspect.dimension_id)
+  assert.equal(mine.length, 1, 'one piece of evidence per entry and aspect, amended rather than added')
+  assert.ok(Math.abs(mine[0].share - 0.35) < 1e-9, `the newest mark's share: ${mine[0].share}`)
+  assert.equal(mine[0].weight, 3)
+  assert.match(mine[0].label, /电气装配工|·/)
+
+  const p = await get(`/api/v1/workers/${workerId}/portrait?work_type_id=${event.work_type_id}`)
+  assert.equal(p.work_type_name, '电气装配工')
+  const expected = ability(evidence, peerMean(event.work_type_id))
+  assert.ok(Math.abs(p.overall.theta - expected.theta) < 1e-3, `overall θ ${p.overall.theta} vs ${expected.theta}`)
+  assert.ok(Math.abs(p.overall.se - expected.se) < 1e-3)
+  assert.equal(p.overall.evidence, evidence.length)
+  assert.ok(Math.abs(p.overall.score - 100 * sigma(expected.theta)) < 0.1)
+  assert.ok(p.overall.low < p.overall.score && p.overall.score < p.overall.high)
+  for (const d of p.dimensions) {
+    if (d.score === null) continue  // no evidence: shown as such, never as 0
+    const onIt = evidence.filter((e) => e.dimension_id === d.id)
+    assert.equal(d.score.evidence, onIt.length, d.name)
+    const e = ability(onIt, peerMean(event.work_type_id, d.id))
+    assert.ok(Math.abs(d.score.theta - e.theta) < 1e-3, `${d.name}: θ ${d.score.theta} vs ${e.theta}`)
+    assert.ok(d.score.low <= d.score.score && d.score.score <= d.score.high)
+  }
+  assert.ok(p.dimensions.some((d) => d.score !== null))
+  assert.ok(p.rank_in_all.rank >= 1 && p.rank_in_all.rank <= p.rank_in_all.of)
+  assert.ok(p.rank_in_enterprise.of <= p.rank_in_all.of)
+
+  // Withdrawn: the entry's marks are evidence no more, and the portrait has less behind it.
+  const withdrawn = await app.request('POST', `/api/v1/events/${event.id}/entries/${entry.entry_id}/withdraw`, { token: organiser, body: { reason: '因伤退赛' } })
+  assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.body))
+  const after = (await get(`/api/v1/workers/${workerId}/evidence?work_type_id=${event.work_type_id}&limit=500`)).items
+  assert.equal(after.filter((e) => e.context === `event:${event.id}`).length, 0)
+  const p2 = await get(`/api/v1/workers/${workerId}/portrait?work_type_id=${event.work_type_id}`)
+  assert.equal(p2.overall?.evidence ?? 0, after.length)
+})
+
+test('verify-evidence finds evidence edited behind the application and --repair rewrites it from the sources', async () => {
+  const ok = app.cli(['verify-evidence'])
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr)
+  assert.match(ok.stdout, /evidence OK/)
+  const [id, before, key] = sqlite(app.dbFile, "SELECT id, score, source || '/' || scope_key || '/' || item_key || '/' || worker_id FROM evidence ORDER BY id LIMIT 1").trim().split('|')
+  sqlite(app.dbFile, `UPDATE evidence SET score = 1 - score WHERE id = ${id}`)
+  sqlite(app.dbFile, `DELETE FROM evidence WHERE id = (SELECT MAX(id) FROM evidence)`)
+  const broken = app.cli(['verify-evidence'])
+  assert.equal(broken.status, 1)
+  assert.match(broken.stdout, /evidence DIFFERS: 1 missing, 0 not derivable, 1 different/)
+  const repaired = app.cli(['verify-evidence', '--repair'])
+  assert.equal(repaired.status, 0, repaired.stdout)
+  assert.match(repaired.stdout, /repaired: 2 source unit/)
+  assert.match(app.cli(['verify-evidence']).stdout, /evidence OK/)
+  const restored = sqlite(app.dbFile, `SELECT score FROM evidence WHERE source || '/' || scope_key || '/' || item_key || '/' || worker_id = '${key}'`).trim()
+  assert.ok(Math.abs(Number(restored) - Number(before)) < 1e-9, `${key}: ${restored} restored from the sources (was ${before})`)
+})
+
+test('portraits and evidence stay inside the reader\'s scope; a worker reads their own', async () => {
+  const mine = await get('/api/v1/me/portrait', worker)
+  const workerId = mine.worker_id
+  assert.ok(mine.work_types.length > 0)
+  // The demo's HR belongs to another enterprise than the demo worker.
+  const refused = await app.request('GET', `/api/v1/workers/${workerId}/portrait`, { token: hr })
+  assert.equal(refused.status, 403)
+  assert.equal(refused.body.error.code, 'forbidden')
+  const wt = mine.work_type_id ?? mine.work_types[0].id
+  assert.equal((await app.request('GET', `/api/v1/workers/${workerId}/evidence?work_type_id=${wt}`, { token: hr })).status, 403)
+  // Another worker's portrait is not the worker's to read.
+  const other = Number(sqlite(app.dbFile, `SELECT id FROM workers WHERE id <> ${workerId} ORDER BY id LIMIT 1`).trim())
+  assert.equal((await app.request('GET', `/api/v1/workers/${other}/portrait`, { token: worker })).status, 403)
+  // Inside their scope the same reads answer; the viewer sees the union's workers.
+  assert.equal((await app.request('GET', `/api/v1/workers/${workerId}/portrait`, { token: viewer })).status, 200)
+  assert.equal((await app.request('GET', `/api/v1/workers/${workerId}/evidence`, { token: admin })).status, 400, 'work_type_id is required')
+  assert.equal((await app.request('GET', '/api/v1/workers/999999/portrait', { token: admin })).status, 404)
+  assert.equal((await app.request('GET', `/api/v1/workers/${workerId}/portrait?work_type_id=abc`, { token: admin })).status, 400)
+})
