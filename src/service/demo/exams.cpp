@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <map>
 
 #include "core/platform/error.hpp"
 #include "core/platform/random.hpp"
@@ -55,6 +56,50 @@ Response simulated_response(const Question& q, const PaperItem& item, double the
       break;
   }
   return r;
+}
+
+// The demo worker's own record, so their 能力画像 has something to say: six past tests of the
+// electricians' bank, answered with a clear profile — strong in the first dimensions of the work type,
+// weak in the last — so strengths and weaknesses stand out beyond their bands.
+void seed_demo_worker_record(Services& s, const Actor& system, const ExamInput& base, std::int64_t worker, core::SplitMix64& rnd) {
+  std::map<std::int64_t, double> ability;  // dimension → θ
+  s.ctx.db.read([&](store::Connection& c) {
+    const std::vector<double> profile{2.8, 1.2, 0.3, -0.8, -2.0};
+    size_t i = 0;
+    for (const auto& r : c.query("SELECT d.id FROM dimensions d JOIN work_types t ON t.id = d.work_type_id WHERE t.name = '电工' ORDER BY d.position, d.id"))
+      ability[r.i64(0)] = profile[std::min(i++, profile.size() - 1)];
+  });
+  int n = 0;
+  for (const auto* title : {"电工基础知识月测（7月）", "电工识图与接线月测（8月）", "电工仪表测量月测（9月）", "电气故障排除月测（10月）",
+                            "电工安全操作月测（11月）", "电工理论模拟考试（第一期·补考）"}) {
+    ExamInput in = base;
+    in.title = title;
+    in.opens_at = at(s.ctx, -60);
+    in.closes_at = at(s.ctx, 3600);
+    const auto exam = s.exams.create(system, in);
+    s.exams.add_candidates(system, exam.id, {worker});
+    s.exams.publish(system, exam.id);
+    Actor candidate;
+    candidate.username = "demo-candidate-" + std::to_string(worker);
+    candidate.worker_id = worker;
+    const ClientInfo client{"demo-device-" + std::to_string(worker), "10.0.0.1", "SkillBrain demo"};
+    const auto started = s.exam_sessions.start(candidate, exam.id, client);
+    std::vector<SavedAnswer> answers;
+    s.ctx.db.read([&](store::Connection& c) {
+      const auto paper = read_paper(c.query_one("SELECT paper FROM exam_candidates WHERE exam_id = ? AND worker_id = ?", {exam.id, worker})->str(0));
+      for (const auto& item : paper.items) {
+        const auto q = cached_question(c, item.question_id);
+        const auto it = ability.find(q->tags.dimension_id);
+        answers.push_back({item.shown_id, simulated_response(*q, item, it == ability.end() ? 0.3 : it->second, rnd), 1});
+      }
+    });
+    s.exam_sessions.save_answers(candidate, started.session.id, client, answers);
+    s.exam_sessions.submit(candidate, started.session.id, client, {});
+    ++n;
+    s.ctx.db.write([&](store::Connection& c) {
+      c.execute("UPDATE exams SET opens_at = ?, closes_at = ? WHERE id = ?", {at(s.ctx, -(160 - 25 * n) * 86400), at(s.ctx, -(159 - 25 * n) * 86400), exam.id});
+    });
+  }
 }
 
 }  // namespace
@@ -138,6 +183,7 @@ DemoExamSummary seed_demo_exams(Services& s, int simulated_candidates) {
   s.ctx.db.write([&](store::Connection& c) {
     c.execute("UPDATE exams SET opens_at = ?, closes_at = ? WHERE id = ?", {at(s.ctx, -14 * 86400), at(s.ctx, -13 * 86400), finished.id});
   });
+  if (demo_worker) seed_demo_worker_record(s, system, open, demo_worker, rnd);
   return summary;
 }
 

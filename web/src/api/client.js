@@ -289,3 +289,11 @@ export const auditApi = {
 export const healthApi = {
   get: () => api.get('/health', undefined, { skipAuthRedirect: true })
 }
+
+// 能力画像 and the evidence behind it.
+export const talentApi = {
+  myPortrait: (workTypeId) => api.get('/me/portrait', { work_type_id: workTypeId }),
+  portrait: (workerId, workTypeId) => api.get(`/workers/${encodeURIComponent(workerId)}/portrait`, { work_type_id: workTypeId }),
+  evidence: (workerId, workTypeId, dimensionId) =>
+    api.get(`/workers/${encodeURIComponent(workerId)}/evidence`, { work_type_id: workTypeId, dimension_id: dimensionId, limit: 200 })
+}

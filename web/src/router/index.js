@@ -73,6 +73,12 @@ const routes = [
         meta: { title: 'menu.myRecord', need: 'ownRecord' }
       },
       {
+        path: 'me/portrait',
+        name: 'my-portrait',
+        component: () => import('../views/talent/MyPortraitView.vue'),
+        meta: { title: 'menu.myPortrait', need: 'ownRecord' }
+      },
+      {
         path: 'me/exams',
         name: 'my-exams',
         component: () => import('../views/exams/MyExamsView.vue'),

@@ -1,8 +1,10 @@
 // English. Keys must match zh-CN.js exactly.
 import exams from './exams.en.js'
+import talent from './talent.en.js'
 
 export default {
   ...exams,
+  ...talent,
   app: {
     name: 'SkillBrain',
     subtitle: 'Skills competitions and talent development for trade unions',
@@ -55,6 +57,7 @@ export default {
     users: 'Users',
     audit: 'Audit log',
     myRecord: 'My record',
+    myPortrait: 'My portrait',
     competitions: 'Competitions',
     judging: 'Scoring',
     live: 'Live boards',

@@ -1,8 +1,10 @@
 // 简体中文（默认）。Keys must match en.js exactly.
 import exams from './exams.zh-CN.js'
+import talent from './talent.zh-CN.js'
 
 export default {
   ...exams,
+  ...talent,
   app: {
     name: '技能数字大脑',
     subtitle: '职工技能竞赛与人才发展平台',
@@ -55,6 +57,7 @@ export default {
     users: '用户管理',
     audit: '审计日志',
     myRecord: '我的档案',
+    myPortrait: '我的能力画像',
     competitions: '技能竞赛',
     judging: '评分',
     live: '实时排名',

@@ -1,0 +1,83 @@
+// 我的能力画像 in the browser, on the small demo whose worker has sat six electricians' tests with a
+// clear profile: on a 390×844 phone the worker opens the portrait from the menu and sees the overall
+// score with its band and ranks, the radar, every dimension with a score and band or 暂无证据 (never 0),
+// the weaknesses marked, and the evidence behind a dimension when tapped; the page fits the phone. The
+// administrator finds the same portrait on the worker's detail page.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startEnv, ADMIN } from '../lib/env.mjs'
+import { newPage, newPhonePage, login, sel, shot, withShotOnFailure, assertFitsPhone } from '../lib/ui.mjs'
+
+let env
+before(async () => { env = await startEnv('portrait') })
+after(async () => { await env?.stop() })
+
+test('the worker reads their capability portrait on a phone, and the evidence behind a dimension', { timeout: 120000 }, async () => {
+  const phone = await newPhonePage(env)
+  try {
+    await withShotOnFailure(phone, 'portrait-phone', async () => {
+      await phone.goto(env.baseUrl + '/login')
+      await phone.locator(sel('login-username')).fill(env.demoAccounts.worker.username)
+      await phone.locator(sel('login-password')).fill(env.demoAccounts.worker.password)
+      await phone.locator(sel('login-submit')).click()
+      await phone.locator(sel('my-record-page')).waitFor()
+      await phone.locator(sel('menu-toggle')).click()
+      await phone.locator(`.nav-drawer ${sel('menu-my-portrait')}`).click()
+      await phone.locator(sel('my-portrait-page')).waitFor()
+      await phone.locator(sel('portrait-overall')).waitFor()
+
+      const api = await phone.evaluate(async () => (await fetch('/api/v1/me/portrait')).json())
+      assert.equal(api.work_type_name, '电工')
+      assert.equal(await phone.locator(sel('portrait-overall-score')).innerText(), String(Math.round(api.overall.score)))
+      assert.match(await phone.locator(sel('portrait-overall')).innerText(), /95% 区间 \d+–\d+/)
+      assert.match(await phone.locator(sel('portrait-rank-all')).innerText(), /第 \d+ \/ \d+ 名/)
+      assert.ok(await phone.locator(`${sel('portrait-radar')} canvas`).count() > 0, 'the radar is drawn')
+
+      // Every dimension: its score as the API says, or 暂无证据 — never a 0 for want of evidence.
+      for (const d of api.dimensions) {
+        const card = phone.locator(sel('portrait-dimension-' + d.id))
+        if (d.score) assert.equal(await card.getAttribute('data-score'), String(Math.round(d.score.score)), d.name)
+        else assert.equal(await card.locator(sel('portrait-no-evidence')).count(), 1, d.name)
+        assert.equal(await card.locator(sel('portrait-weakness')).count(), d.weakness ? 1 : 0, d.name)
+        assert.equal(await card.locator(sel('portrait-strength')).count(), d.strength ? 1 : 0, d.name)
+      }
+      assert.ok(api.dimensions.some((d) => d.weakness || d.strength), 'the demo profile separates some dimension from the rest')
+      await assertFitsPhone(phone, '我的能力画像 on a phone')
+      await shot(phone, '90-portrait-phone')
+
+      // Tapping a dimension lists its evidence only: as many items as the score counts.
+      const weak = api.dimensions.find((d) => d.weakness) ?? api.dimensions.find((d) => d.score)
+      await phone.locator(sel('portrait-dimension-' + weak.id)).click()
+      await phone.locator(sel('portrait-evidence'), { hasText: weak.name }).waitFor()
+      await phone.waitForFunction((n) => document.querySelectorAll('[data-test="portrait-evidence-item"]').length === n, weak.score.evidence)
+      const first = await phone.locator(sel('portrait-evidence-item')).first().innerText()
+      assert.match(first, /考试答题|竞赛评分/)
+      assert.match(first, /得分率 \d+%/)
+      await phone.locator(sel('portrait-evidence-item')).first().scrollIntoViewIfNeeded()
+      await assertFitsPhone(phone, 'the evidence list on a phone')
+      await shot(phone, '91-portrait-evidence-phone')
+      assert.deepEqual(phone.consoleErrors, [])
+    })
+  } finally {
+    await phone.context().close()
+  }
+})
+
+test('the administrator sees the same portrait on the worker\'s page', { timeout: 60000 }, async () => {
+  const page = await newPage(env)
+  try {
+    await withShotOnFailure(page, 'portrait-worker-page', async () => {
+      const token = (await env.api('POST', '/auth/login', env.demoAccounts.worker)).body.token
+      const workerId = (await env.api('GET', '/me', undefined, token)).body.user.worker_id
+      await login(page, env.baseUrl, ADMIN.username, ADMIN.password)
+      await page.goto(`${env.baseUrl}/workers/${workerId}`)
+      await page.locator(sel('portrait-overall')).waitFor()
+      const api = await page.evaluate(async (id) => (await fetch(`/api/v1/workers/${id}/portrait`)).json(), workerId)
+      assert.equal(await page.locator(sel('portrait-overall-score')).innerText(), String(Math.round(api.overall.score)))
+      await page.locator(sel('portrait')).scrollIntoViewIfNeeded()
+      await shot(page, '92-portrait-worker-page')
+    })
+  } finally {
+    await page.context().close()
+  }
+})

@@ -1,0 +1,34 @@
+// Talent database and capability portraits (English). Merged into en.js; keys must match talent.zh-CN.js exactly.
+export default {
+  portrait: {
+    title: 'My capability portrait',
+    cardTitle: 'Capability portrait',
+    workType: 'Work type',
+    overall: 'Overall',
+    band: '95% band {low}–{high}',
+    evidenceCount: '{n} pieces of evidence',
+    noEvidence: 'No evidence',
+    noneAtAll: 'No evidence for a portrait yet. Scores per capability dimension appear here after exams and competitions.',
+    noWorker: 'Your account is not linked to a worker record. Please ask your HR administrator.',
+    rankEnterprise: 'In the enterprise',
+    rankAll: 'City-wide',
+    rankOf: '{rank} of {of}',
+    percentile: 'Ahead of {p}% of peers in the work type',
+    dimensions: 'Capability dimensions',
+    mine: 'This worker',
+    peerMedian: 'Peer median',
+    strength: 'Strength',
+    weakness: 'To improve',
+    evidence: 'Evidence',
+    evidenceFor: 'Evidence for “{name}”',
+    allEvidence: 'All evidence',
+    share: 'Share of marks',
+    weight: 'Weight',
+    observedAt: 'When',
+    source: { aspect: 'Competition mark', exam_item: 'Exam answer' },
+    sourceLabel: 'Source',
+    noEvidenceList: 'No evidence',
+    refreshed: 'Refreshed {t}',
+    howRead: 'A score is the expected share of the marks on a task of average difficulty (0–100); a narrower band means more evidence. Thin evidence is pulled towards the peers of the work type.'
+  }
+}
