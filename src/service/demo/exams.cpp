@@ -71,7 +71,7 @@ void seed_demo_worker_record(Services& s, const Actor& system, const ExamInput& 
   });
   int n = 0;
   for (const auto* title : {"电工基础知识月测（7月）", "电工识图与接线月测（8月）", "电工仪表测量月测（9月）", "电气故障排除月测（10月）",
-                            "电工安全操作月测（11月）", "电工理论模拟考试（第一期·补考）"}) {
+                            "电工安全操作月测（11月）", "电工理论综合月测（12月）"}) {
     ExamInput in = base;
     in.title = title;
     in.opens_at = at(s.ctx, -60);
