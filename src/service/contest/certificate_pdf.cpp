@@ -1,43 +1,14 @@
 #include "service/contest/certificate_pdf.hpp"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
-
 #include <memory>
 
-#include "core/platform/error.hpp"
+#include "service/platform/pdf_canvas.hpp"
 #include "service/platform/qr.hpp"
 
 namespace skb::service {
 namespace {
 
 constexpr double kWidth = 841.89, kHeight = 595.28;  // A4 landscape, points
-
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-// Draws `markup` centred (or left-aligned) in a box starting at (x, y) of the given width.
-double draw_text(cairo_t* cr, const std::string& text, const char* font, double x, double y, double width,
-                 PangoAlignment align = PANGO_ALIGN_CENTER, double r = 0.15, double g = 0.15, double b = 0.15) {
-  PangoLayout* layout = pango_cairo_create_layout(cr);
-  PangoFontDescription* desc = pango_font_description_from_string(font);
-  pango_layout_set_font_description(layout, desc);
-  pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-  pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment(layout, align);
-  pango_layout_set_text(layout, text.c_str(), -1);
-  cairo_set_source_rgb(cr, r, g, b);
-  cairo_move_to(cr, x, y);
-  pango_cairo_show_layout(cr, layout);
-  int w = 0, h = 0;
-  pango_layout_get_pixel_size(layout, &w, &h);
-  pango_font_description_free(desc);
-  g_object_unref(layout);
-  return y + h;
-}
 
 void draw_qr(cairo_t* cr, const std::string& url, double x, double y, double size) {
   const auto qr = qr_modules(url);
@@ -55,9 +26,12 @@ void draw_qr(cairo_t* cr, const std::string& url, double x, double y, double siz
 }  // namespace
 
 std::string render_certificate_pdf(const CertificateText& t) {
-  std::string pdf;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_bytes, &pdf, kWidth, kHeight);
-  cairo_t* cr = cairo_create(surface);
+  PdfCanvas canvas(kWidth, kHeight);
+  cairo_t* cr = canvas.cr();
+  const auto draw_text = [&](const std::string& text, const char* font, double x, double y, double width,
+                             PangoAlignment align = PANGO_ALIGN_CENTER, double r = 0.15, double g = 0.15, double b = 0.15) {
+    return canvas.text(text, font, x, y, width, align, {r, g, b});
+  };
 
   // Paper, a double red frame and a gold inner line, as certificates here look.
   cairo_set_source_rgb(cr, 1, 0.99, 0.96);
@@ -71,26 +45,19 @@ std::string render_certificate_pdf(const CertificateText& t) {
   cairo_rectangle(cr, 38, 38, kWidth - 76, kHeight - 76);
   cairo_stroke(cr);
 
-  double y = draw_text(cr, "荣 誉 证 书", "Noto Serif CJK SC Bold 40", 60, 70, kWidth - 120, PANGO_ALIGN_CENTER, 0.72, 0.1, 0.1);
-  y = draw_text(cr, t.holder + " 同志：", "Noto Serif CJK SC 20", 110, y + 36, kWidth - 220, PANGO_ALIGN_LEFT);
+  double y = draw_text("荣 誉 证 书", "Noto Serif CJK SC Bold 40", 60, 70, kWidth - 120, PANGO_ALIGN_CENTER, 0.72, 0.1, 0.1);
+  y = draw_text(t.holder + " 同志：", "Noto Serif CJK SC 20", 110, y + 36, kWidth - 220, PANGO_ALIGN_LEFT);
   const std::string body = "在" + t.competition + "“" + t.event + "”项目中，" + (t.team.empty() ? "" : "作为“" + t.team + "”队员，") +
                            "成绩优异，荣获" + t.award +
                            (t.honour.empty() ? "" : "，并被授予“" + t.honour + "”称号") + "。特发此证，以资鼓励。";
-  y = draw_text(cr, "　　" + body, "Noto Serif CJK SC 18", 110, y + 18, kWidth - 220, PANGO_ALIGN_LEFT);
-  draw_text(cr, t.issuer, "Noto Serif CJK SC Bold 18", kWidth - 420, kHeight - 170, 300, PANGO_ALIGN_CENTER);
-  draw_text(cr, t.issued_on, "Noto Serif CJK SC 16", kWidth - 420, kHeight - 140, 300, PANGO_ALIGN_CENTER);
+  y = draw_text("　　" + body, "Noto Serif CJK SC 18", 110, y + 18, kWidth - 220, PANGO_ALIGN_LEFT);
+  draw_text(t.issuer, "Noto Serif CJK SC Bold 18", kWidth - 420, kHeight - 170, 300, PANGO_ALIGN_CENTER);
+  draw_text(t.issued_on, "Noto Serif CJK SC 16", kWidth - 420, kHeight - 140, 300, PANGO_ALIGN_CENTER);
   draw_qr(cr, t.verify_url, 70, kHeight - 175, 100);
-  draw_text(cr, "证书编号 " + t.code + "\n扫码或访问验证页核验真伪", "Noto Sans CJK SC 9", 180, kHeight - 150, 260, PANGO_ALIGN_LEFT,
+  draw_text("证书编号 " + t.code + "\n扫码或访问验证页核验真伪", "Noto Sans CJK SC 9", 180, kHeight - 150, 260, PANGO_ALIGN_LEFT,
             0.35, 0.35, 0.35);
 
-  cairo_show_page(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const auto status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    throw core::Error(core::ErrorKind::internal, "pdf_failed", std::string("cannot render the certificate: ") + cairo_status_to_string(status));
-  return pdf;
+  return canvas.finish("certificate");
 }
 
 }  // namespace skb::service

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "core/platform/calendar.hpp"
 #include "core/people/skill_level.hpp"
+#include "core/platform/calendar.hpp"
 #include "core/platform/error.hpp"
 #include "core/talent/ability.hpp"
 

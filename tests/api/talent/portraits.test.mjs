@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { Instance, sqlite } from '../lib/server.mjs'
+import { pdfText, renderFirstPage } from '../lib/pdf.mjs'
 
 const app = new Instance()
 let admin, organiser, judge, hr, worker, viewer
@@ -148,4 +149,33 @@ test('portraits and evidence stay inside the reader\'s scope; a worker reads the
   assert.equal((await app.request('GET', `/api/v1/workers/${workerId}/evidence`, { token: admin })).status, 400, 'work_type_id is required')
   assert.equal((await app.request('GET', '/api/v1/workers/999999/portrait', { token: admin })).status, 404)
   assert.equal((await app.request('GET', `/api/v1/workers/${workerId}/portrait?work_type_id=abc`, { token: admin })).status, 400)
+})
+
+test('the worker downloads the portrait as a one-page PDF that says what the page says', async () => {
+  const p = await get('/api/v1/me/portrait', worker)
+  const res = await fetch(`${app.base}/api/v1/me/portrait.pdf`, { headers: { authorization: `Bearer ${worker}` } })
+  assert.equal(res.status, 200)
+  assert.equal(res.headers.get('content-type'), 'application/pdf')
+  assert.match(res.headers.get('content-disposition'), /attachment; .*filename\*=UTF-8''%E8%83%BD%E5%8A%9B%E7%94%BB%E5%83%8F\.pdf/)
+  const bytes = Buffer.from(await res.arrayBuffer())
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-')
+  // Read back by poppler, not by us: the title, the worker, the overall score and band, every dimension.
+  const text = pdfText(bytes)
+  assert.ok(text.includes('能力画像报告'))
+  assert.ok(text.includes(p.worker_name))
+  assert.ok(text.includes(`95%区间${Math.round(p.overall.low)}–${Math.round(p.overall.high)}`), text.slice(0, 300))
+  assert.ok(text.includes(String(Math.round(p.overall.score))))
+  for (const d of p.dimensions) {
+    assert.ok(text.includes(d.name.replace(/\s+/g, '')), d.name)
+    if (!d.score) assert.ok(text.includes('暂无证据'))
+    if (d.weakness) assert.ok(text.includes('建议作为培训重点'), `${d.name} is read as a weakness`)
+  }
+  const page = renderFirstPage(bytes)
+  assert.ok(page.height > page.width, 'A4 portrait')
+  assert.ok(page.inkedShare > 0.02, 'something is drawn (radar, table)')
+  // Staff download the same report; outside their scope they are refused.
+  const forAdmin = await fetch(`${app.base}/api/v1/workers/${p.worker_id}/portrait.pdf`, { headers: { authorization: `Bearer ${admin}` } })
+  assert.equal(forAdmin.status, 200)
+  const forHr = await fetch(`${app.base}/api/v1/workers/${p.worker_id}/portrait.pdf`, { headers: { authorization: `Bearer ${hr}` } })
+  assert.equal(forHr.status, 403)
 })

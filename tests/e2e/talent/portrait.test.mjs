@@ -48,7 +48,7 @@ test('the worker reads their capability portrait on a phone, and the evidence be
       // Tapping a dimension lists its evidence only: as many items as the score counts.
       const weak = api.dimensions.find((d) => d.weakness) ?? api.dimensions.find((d) => d.score)
       await phone.locator(sel('portrait-dimension-' + weak.id)).click()
-      await phone.locator(sel('portrait-evidence'), { hasText: weak.name }).waitFor()
+      await phone.locator(sel('portrait-evidence-title'), { hasText: weak.name }).waitFor()
       await phone.waitForFunction((n) => document.querySelectorAll('[data-test="portrait-evidence-item"]').length === n, weak.score.evidence)
       const first = await phone.locator(sel('portrait-evidence-item')).first().innerText()
       assert.match(first, /考试答题|竞赛评分/)

@@ -4,6 +4,7 @@
 #include "http/json_input.hpp"
 #include "http/json_views.hpp"
 #include "service/services.hpp"
+#include "service/talent/portrait_pdf.hpp"
 
 // 能力画像 and the evidence behind it: for the worker themself (/me/portrait) and for whoever may read
 // the worker (/workers/{id}/portrait, /workers/{id}/evidence).
@@ -59,6 +60,13 @@ json::object evidence_json(const service::EvidenceView& e) {
                       {"context", e.context}};
 }
 
+Response pdf_response(const service::Services& s, const service::Portrait& p) {
+  Response r{200, "application/pdf", service::render_portrait_pdf(p, s.ctx.today()), {}, {}};
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"portrait.pdf\"; filename*=UTF-8''%E8%83%BD%E5%8A%9B%E7%94%BB%E5%83%8F.pdf");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
 }  // namespace
 
 void add_portrait_routes(Router& router, service::Services& s) {
@@ -67,6 +75,12 @@ void add_portrait_routes(Router& router, service::Services& s) {
   });
   router.add("GET", "/api/v1/workers/{id}/portrait", Access::signed_in, [&s](Request& req) {
     return json_response(portrait_json(s.portraits.portrait(*req.actor, path_id(req), query_id(req, "work_type_id"))));
+  });
+  router.add("GET", "/api/v1/me/portrait.pdf", Access::signed_in, [&s](Request& req) {
+    return pdf_response(s, s.portraits.own_portrait(*req.actor, query_id(req, "work_type_id")));
+  });
+  router.add("GET", "/api/v1/workers/{id}/portrait.pdf", Access::signed_in, [&s](Request& req) {
+    return pdf_response(s, s.portraits.portrait(*req.actor, path_id(req), query_id(req, "work_type_id")));
   });
   router.add("GET", "/api/v1/workers/{id}/evidence", Access::signed_in, [&s](Request& req) {
     const auto work_type = query_id(req, "work_type_id");

@@ -2,6 +2,7 @@
 export default {
   portrait: {
     title: 'My capability portrait',
+    downloadPdf: 'Download the report (PDF)',
     cardTitle: 'Capability portrait',
     workType: 'Work type',
     overall: 'Overall',

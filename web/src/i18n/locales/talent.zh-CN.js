@@ -2,6 +2,7 @@
 export default {
   portrait: {
     title: '我的能力画像',
+    downloadPdf: '下载能力画像报告（PDF）',
     cardTitle: '能力画像',
     workType: '工种',
     overall: '综合能力',
