@@ -9,6 +9,7 @@
 #include "service/demo/competition.hpp"
 #include "service/demo/question_bank.hpp"
 #include "service/exams/codec.hpp"
+#include "service/exams/evidence.hpp"
 #include "service/exams/question_bank.hpp"
 
 namespace skb::service {
@@ -70,8 +71,7 @@ void seed_demo_worker_record(Services& s, const Actor& system, const ExamInput& 
       ability[r.i64(0)] = profile[std::min(i++, profile.size() - 1)];
   });
   int n = 0;
-  for (const auto* title : {"电工基础知识月测（7月）", "电工识图与接线月测（8月）", "电工仪表测量月测（9月）", "电气故障排除月测（10月）",
-                            "电工安全操作月测（11月）", "电工理论综合月测（12月）"}) {
+  for (const auto* title : {"电工基础知识月测", "电工识图与接线月测", "电工仪表测量月测", "电气故障排除月测", "电工安全操作月测", "电工理论综合月测"}) {
     ExamInput in = base;
     in.title = title;
     in.opens_at = at(s.ctx, -60);
@@ -96,8 +96,13 @@ void seed_demo_worker_record(Services& s, const Actor& system, const ExamInput& 
     s.exam_sessions.save_answers(candidate, started.session.id, client, answers);
     s.exam_sessions.submit(candidate, started.session.id, client, {});
     ++n;
+    // Months ago, as a record of half a year: the window, the sitting and so the evidence's date.
     s.ctx.db.write([&](store::Connection& c) {
-      c.execute("UPDATE exams SET opens_at = ?, closes_at = ? WHERE id = ?", {at(s.ctx, -(160 - 25 * n) * 86400), at(s.ctx, -(159 - 25 * n) * 86400), exam.id});
+      const auto opens = at(s.ctx, -(160 - 25 * n) * 86400), closes = at(s.ctx, -(159 - 25 * n) * 86400);
+      const auto sat = at(s.ctx, -(160 - 25 * n) * 86400 + 3000);
+      c.execute("UPDATE exams SET opens_at = ?, closes_at = ? WHERE id = ?", {opens, closes, exam.id});
+      c.execute("UPDATE exam_sessions SET started_at = ?, submitted_at = ? WHERE id = ?", {opens, sat, started.session.id});
+      refresh_session_evidence(c, s.ctx, started.session.id);
     });
   }
 }

@@ -1,7 +1,8 @@
 #include "service/talent/portrait_pdf.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "service/platform/pdf_canvas.hpp"
 
@@ -75,7 +76,7 @@ std::string portrait_reading(const PortraitDimension& d) {
   else if (d.peer_median && d.score->low > *d.peer_median) out = "高于同工种中位数";
   else if (d.peer_median && d.score->high < *d.peer_median) out = "低于同工种中位数，可加强练习";
   else out = "与同工种多数职工相当";
-  if (d.score->high - d.score->low > 35) out += "（证据较少，仅供参考）";
+  if (d.score->high - d.score->low > 40) out += "（证据较少，仅供参考）";
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "service/talent/portraits.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 
@@ -66,7 +68,39 @@ void require_reader(store::Connection& c, const Actor& actor, std::int64_t worke
   if (actor.worker_id != worker_id) require(actor, Permission::read_workers, path);
 }
 
-Portrait load_portrait(store::Connection& c, std::int64_t worker_id, std::optional<std::int64_t> work_type_id) {
+// The overall score at the end of each of the last twelve months, from the evidence up to then.
+std::vector<TrendPoint> trend_of(store::Connection& c, std::int64_t worker_id, std::int64_t work_type_id, std::int64_t now,
+                                 const std::string& today) {
+  struct Dated {
+    std::int64_t at;
+    core::Observation o;
+  };
+  std::vector<Dated> evidence;
+  for (const auto& r : c.query("SELECT score, weight, difficulty, observed_at FROM evidence WHERE worker_id = ? AND work_type_id = ?",
+                               {worker_id, work_type_id}))
+    evidence.push_back({core::parse_rfc3339_seconds(r.str(3)).value_or(now), {r.f64(0), r.f64(1), r.f64(2), 0}});
+  const auto prior = prior_for(c, work_type_id, 0);
+  int year = std::stoi(today.substr(0, 4)), month = std::stoi(today.substr(5, 2));
+  std::vector<TrendPoint> out;
+  for (int back = 11; back >= 0; --back) {
+    int y = year, m = month - back;
+    while (m < 1) m += 12, --y;
+    const int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
+    const auto end = back == 0 ? now : core::parse_rfc3339_seconds(fmt::format("{:04}-{:02}-01T00:00:00Z", ny, nm)).value_or(now);
+    std::vector<core::Observation> upto;
+    for (const auto& e : evidence)
+      if (e.at <= end) {
+        auto o = e.o;
+        o.age_days = static_cast<double>(end - e.at) / 86400.0;
+        upto.push_back(o);
+      }
+    if (upto.empty()) continue;
+    out.push_back({fmt::format("{:04}-{:02}", y, m), view_of(core::estimate_ability(upto, prior))});
+  }
+  return out;
+}
+
+Portrait load_portrait(store::Connection& c, const Context& ctx, std::int64_t worker_id, std::optional<std::int64_t> work_type_id) {
   Portrait p;
   auto w = c.query_one("SELECT w.name, o.name, w.skill_level, w.org_id FROM workers w JOIN orgs o ON o.id = w.org_id WHERE w.id = ?", {worker_id});
   p.worker_id = worker_id;
@@ -99,6 +133,7 @@ Portrait load_portrait(store::Connection& c, std::int64_t worker_id, std::option
     p.refreshed_at = it->second.second;
     p.in_enterprise = rank_among(c, *p.work_type_id, p.overall->theta, org_id);
     p.in_all = rank_among(c, *p.work_type_id, p.overall->theta, std::nullopt);
+    p.trend = trend_of(c, worker_id, *p.work_type_id, ctx.now_seconds(), ctx.today());
   }
   std::vector<std::optional<core::AbilityEstimate>> estimates;
   for (const auto& r : c.query("SELECT id, name FROM dimensions WHERE work_type_id = ? ORDER BY position, id", {*p.work_type_id})) {
@@ -143,7 +178,7 @@ Portrait PortraitService::portrait(const Actor& actor, std::int64_t worker_id, s
   Portrait p;
   ctx_.db.read([&](store::Connection& c) {
     require_reader(c, actor, worker_id);
-    p = load_portrait(c, worker_id, work_type_id);
+    p = load_portrait(c, ctx_, worker_id, work_type_id);
   });
   return p;
 }

@@ -43,6 +43,13 @@ struct PortraitWorkType {
   int evidence = 0;
 };
 
+// The overall score as it stood at the end of a month (the current month: now), from the evidence up
+// to then, aged from then.
+struct TrendPoint {
+  std::string month;  // 2026-07
+  ScoreView score;
+};
+
 struct Portrait {
   std::int64_t worker_id = 0;
   std::string worker_name;
@@ -55,6 +62,7 @@ struct Portrait {
   std::vector<PortraitDimension> dimensions;  // in the work type's order
   std::optional<PeerRank> in_enterprise;
   std::optional<PeerRank> in_all;
+  std::vector<TrendPoint> trend;  // the last twelve months with evidence, oldest first
   std::string refreshed_at;
 };
 

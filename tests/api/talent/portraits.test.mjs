@@ -103,6 +103,9 @@ test('a judged mark is evidence for the entrant at once, and the portrait is the
   assert.ok(p.dimensions.some((d) => d.score !== null))
   assert.ok(p.rank_in_all.rank >= 1 && p.rank_in_all.rank <= p.rank_in_all.of)
   assert.ok(p.rank_in_enterprise.of <= p.rank_in_all.of)
+  // The trend ends where the portrait stands now.
+  assert.ok(p.trend.length >= 1)
+  assert.ok(Math.abs(p.trend.at(-1).score.theta - p.overall.theta) < 1e-3)
 
   // Withdrawn: the entry's marks are evidence no more, and the portrait has less behind it.
   const withdrawn = await app.request('POST', `/api/v1/events/${event.id}/entries/${entry.entry_id}/withdraw`, { token: organiser, body: { reason: '因伤退赛' } })
@@ -135,6 +138,10 @@ test('portraits and evidence stay inside the reader\'s scope; a worker reads the
   const mine = await get('/api/v1/me/portrait', worker)
   const workerId = mine.worker_id
   assert.ok(mine.work_types.length > 0)
+  // The demo worker's six tests, months apart: the trend has a point for each month with evidence, in order.
+  assert.ok(mine.trend.length >= 5, JSON.stringify(mine.trend.map((p) => p.month)))
+  assert.deepEqual(mine.trend.map((p) => p.month), [...mine.trend.map((p) => p.month)].sort())
+  assert.ok(mine.trend.every((p, i) => i === 0 || p.score.evidence >= mine.trend[i - 1].score.evidence), 'evidence only accumulates')
   // The demo's HR belongs to another enterprise than the demo worker.
   const refused = await app.request('GET', `/api/v1/workers/${workerId}/portrait`, { token: hr })
   assert.equal(refused.status, 403)

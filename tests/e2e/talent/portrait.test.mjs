@@ -32,6 +32,7 @@ test('the worker reads their capability portrait on a phone, and the evidence be
       assert.match(await phone.locator(sel('portrait-overall')).innerText(), /95% 区间 \d+–\d+/)
       assert.match(await phone.locator(sel('portrait-rank-all')).innerText(), /第 \d+ \/ \d+ 名/)
       assert.ok(await phone.locator(`${sel('portrait-radar')} canvas`).count() > 0, 'the radar is drawn')
+      assert.ok(await phone.locator(`${sel('portrait-trend')} canvas`).count() > 0, 'the trend over the months is drawn')
 
       // Every dimension: its score as the API says, or 暂无证据 — never a 0 for want of evidence.
       for (const d of api.dimensions) {

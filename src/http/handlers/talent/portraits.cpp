@@ -24,6 +24,12 @@ json::value rank_json(const std::optional<service::PeerRank>& r) {
   return json::object{{"rank", r->rank}, {"of", r->of}, {"percentile", r->percentile}};
 }
 
+json::array trend_json(const std::vector<service::TrendPoint>& trend) {
+  json::array out;
+  for (const auto& t : trend) out.push_back(json::object{{"month", t.month}, {"score", score_json(t.score)}});
+  return out;
+}
+
 json::object portrait_json(const service::Portrait& p) {
   json::array work_types, dimensions;
   for (const auto& t : p.work_types) work_types.push_back(json::object{{"id", id_json(t.id)}, {"name", t.name}, {"evidence", t.evidence}});
@@ -44,6 +50,7 @@ json::object portrait_json(const service::Portrait& p) {
                       {"dimensions", std::move(dimensions)},
                       {"rank_in_enterprise", rank_json(p.in_enterprise)},
                       {"rank_in_all", rank_json(p.in_all)},
+                      {"trend", trend_json(p.trend)},
                       {"refreshed_at", p.refreshed_at}};
 }
 

@@ -15,6 +15,7 @@ export default {
     rankAll: 'City-wide',
     rankOf: '{rank} of {of}',
     percentile: 'Ahead of {p}% of peers in the work type',
+    trend: 'Trend',
     dimensions: 'Capability dimensions',
     mine: 'This worker',
     peerMedian: 'Peer median',

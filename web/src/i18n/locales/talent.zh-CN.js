@@ -15,6 +15,7 @@ export default {
     rankAll: '全市排名',
     rankOf: '第 {rank} / {of} 名',
     percentile: '超过 {p}% 的同工种职工',
+    trend: '能力变化趋势',
     dimensions: '能力维度',
     mine: '本人',
     peerMedian: '同工种中位数',
