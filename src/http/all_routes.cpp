@@ -22,6 +22,7 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_exam_routes(router, services);
   add_practice_routes(router, services);
   add_portrait_routes(router, services);
+  add_timeline_routes(router, services);
 }
 
 }  // namespace skb::http

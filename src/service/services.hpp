@@ -1,6 +1,7 @@
 #pragma once
 // All use cases over one context, built once by main.cpp and shared by HTTP handlers and the CLI.
 #include "service/boards/hub.hpp"
+#include "service/career/timeline.hpp"
 #include "service/contest/certificates.hpp"
 #include "service/contest/competitions.hpp"
 #include "service/contest/corrections.hpp"
@@ -30,7 +31,7 @@ struct Services {
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
         judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx),
         questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx),
-        scheme_corrections(ctx), portraits(ctx) {}
+        scheme_corrections(ctx), portraits(ctx), timeline(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -56,6 +57,7 @@ struct Services {
   TimeAllowanceService time_allowances;
   SchemeCorrectionService scheme_corrections;
   PortraitService portraits;
+  TimelineService timeline;
 };
 
 }  // namespace skb::service

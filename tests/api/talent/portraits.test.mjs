@@ -186,3 +186,22 @@ test('the worker downloads the portrait as a one-page PDF that says what the pag
   const forHr = await fetch(`${app.base}/api/v1/workers/${p.worker_id}/portrait.pdf`, { headers: { authorization: `Bearer ${hr}` } })
   assert.equal(forHr.status, 403)
 })
+
+test('the career timeline lists the worker\'s exams, competitions and level changes, newest first, inside the reader\'s scope', async () => {
+  const me = await get('/api/v1/me', worker)
+  const id = me.user.worker_id
+  const items = (await get(`/api/v1/workers/${id}/timeline`, worker)).items
+  const dates = items.map((i) => i.date)
+  assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first')
+  const exams = items.filter((i) => i.kind === 'exam')
+  const sat = Number(sqlite(app.dbFile, `SELECT COUNT(*) FROM exam_sessions WHERE worker_id = ${id} AND status = 'submitted'`).trim())
+  assert.equal(exams.length, sat)
+  assert.ok(exams.every((e) => /^得分 [\d.]+ \/ [\d.]+，(合格|未合格)$|^待阅卷$/.test(e.detail) && /^exam:\d+$/.test(e.context)), JSON.stringify(exams[0]))
+  const levels = Number(sqlite(app.dbFile, `SELECT COUNT(*) FROM level_history WHERE worker_id = ${id}`).trim())
+  assert.equal(items.filter((i) => i.kind === 'level').length, levels)
+  // A worker entered in the demo competition has it on the timeline.
+  const entrant = Number(sqlite(app.dbFile, 'SELECT worker_id FROM entry_members LIMIT 1').trim())
+  assert.ok((await get(`/api/v1/workers/${entrant}/timeline`)).items.some((i) => i.kind === 'competition' && /^event:\d+$/.test(i.context)))
+  assert.equal((await app.request('GET', `/api/v1/workers/${id}/timeline`, { token: hr })).status, 403)
+  assert.equal((await app.request('GET', `/api/v1/workers/${entrant}/timeline`, { token: worker })).status, entrant === id ? 200 : 403)
+})

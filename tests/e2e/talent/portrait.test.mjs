@@ -2,7 +2,7 @@
 // clear profile: on a 390×844 phone the worker opens the portrait from the menu and sees the overall
 // score with its band and ranks, the radar, every dimension with a score and band or 暂无证据 (never 0),
 // the weaknesses marked, and the evidence behind a dimension when tapped; the page fits the phone. The
-// administrator finds the same portrait on the worker's detail page.
+// administrator finds the same portrait on the worker's detail page, with the career timeline.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startEnv, ADMIN } from '../lib/env.mjs'
@@ -77,6 +77,12 @@ test('the administrator sees the same portrait on the worker\'s page', { timeout
       assert.equal(await page.locator(sel('portrait-overall-score')).innerText(), String(Math.round(api.overall.score)))
       await page.locator(sel('portrait')).scrollIntoViewIfNeeded()
       await shot(page, '92-portrait-worker-page')
+      // The career timeline below: the demo worker's six tests, newest first, as the API lists them.
+      const timeline = (await env.api('GET', `/workers/${workerId}/timeline`, undefined, env.adminToken)).body.items
+      await page.locator(`${sel('career-timeline')} ${sel('timeline-item')}`).first().waitFor()
+      assert.equal(await page.locator(`${sel('career-timeline')} ${sel('timeline-item')}`).count(), timeline.length)
+      assert.ok(await page.locator(`${sel('timeline-item')}[data-kind="exam"]`).count() >= 6)
+      assert.match(await page.locator(sel('timeline-item')).first().innerText(), new RegExp(timeline[0].title.replace(/[()（）]/g, '.')))
     })
   } finally {
     await page.context().close()

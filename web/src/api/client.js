@@ -295,5 +295,6 @@ export const talentApi = {
   myPortrait: (workTypeId) => api.get('/me/portrait', { work_type_id: workTypeId }),
   portrait: (workerId, workTypeId) => api.get(`/workers/${encodeURIComponent(workerId)}/portrait`, { work_type_id: workTypeId }),
   evidence: (workerId, workTypeId, dimensionId) =>
-    api.get(`/workers/${encodeURIComponent(workerId)}/evidence`, { work_type_id: workTypeId, dimension_id: dimensionId, limit: 200 })
+    api.get(`/workers/${encodeURIComponent(workerId)}/evidence`, { work_type_id: workTypeId, dimension_id: dimensionId, limit: 200 }),
+  timeline: (workerId) => api.get(`/workers/${encodeURIComponent(workerId)}/timeline`)
 }

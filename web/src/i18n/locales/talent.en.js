@@ -32,5 +32,10 @@ export default {
     noEvidenceList: 'No evidence',
     refreshed: 'Refreshed {t}',
     howRead: 'A score is the expected share of the marks on a task of average difficulty (0–100); a narrower band means more evidence. Thin evidence is pulled towards the peers of the work type.'
+  },
+  timeline: {
+    title: 'Career timeline',
+    empty: 'Nothing recorded yet',
+    kind: { competition: 'Competition', certificate: 'Award', exam: 'Exam', level: 'Skill level' }
   }
 }

@@ -32,5 +32,10 @@ export default {
     noEvidenceList: '暂无证据',
     refreshed: '更新于 {t}',
     howRead: '得分为在中等难度任务上预计获得的分数比例（0–100），区间越窄表示证据越充分；同一能力维度证据不足时向同工种平均水平收缩。'
+  },
+  timeline: {
+    title: '职业生涯时间线',
+    empty: '暂无记录',
+    kind: { competition: '竞赛', certificate: '获奖', exam: '考试', level: '技能等级' }
   }
 }

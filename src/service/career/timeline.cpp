@@ -1,0 +1,54 @@
+#include "service/career/timeline.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/people/skill_level.hpp"
+#include "core/platform/error.hpp"
+
+namespace skb::service {
+
+std::vector<TimelineItem> TimelineService::timeline(const Actor& actor, std::int64_t worker_id) const {
+  std::vector<TimelineItem> items;
+  ctx_.db.read([&](store::Connection& c) {
+    auto w = c.query_one("SELECT org_path FROM workers WHERE id = ?", {worker_id});
+    if (!w) throw core::not_found("worker " + std::to_string(worker_id));
+    if (actor.worker_id != worker_id) require(actor, core::Permission::read_workers, w->str(0));
+
+    for (const auto& r : c.query("SELECT skill_level, effective_date, note FROM level_history WHERE worker_id = ?", {worker_id})) {
+      const auto level = std::string(core::to_chinese(static_cast<core::SkillLevel>(r.i64(0))));
+      items.push_back({r.str(1), "level", "技能等级：" + level, r.str(2), ""});
+    }
+    // Entries, withdrawn ones included (the record says so), dated by the competition.
+    for (const auto& r : c.query("SELECT c.starts_on, c.name, ev.name, e.status, ev.id, c.status FROM entry_members m "
+                                 "JOIN entries e ON e.id = m.entry_id JOIN events ev ON ev.id = e.event_id "
+                                 "JOIN competitions c ON c.id = ev.competition_id WHERE m.worker_id = ?",
+                                 {worker_id})) {
+      std::string detail = r.str(3) == "withdrawn" ? "已退赛" : r.str(5) == "published" ? "成绩已发布" : "参赛";
+      items.push_back({r.str(0), "competition", r.str(1) + " · " + r.str(2), detail, "event:" + std::to_string(r.i64(4))});
+    }
+    for (const auto& r : c.query("SELECT x.issued_on, co.name, ev.name, x.award, x.honour, ev.id FROM certificates x "
+                                 "JOIN events ev ON ev.id = x.event_id JOIN competitions co ON co.id = ev.competition_id "
+                                 "WHERE x.worker_id = ? AND x.revoked = 0",
+                                 {worker_id}))
+      items.push_back({r.str(0), "certificate", r.str(1) + " · " + r.str(2), r.str(3) + (r.str(4).empty() ? "" : "，" + r.str(4)),
+                       "event:" + std::to_string(r.i64(5))});
+    for (const auto& r : c.query("SELECT s.submitted_at, e.title, s.score, s.max_score, s.pending_manual, e.pass_percent, e.id FROM exam_sessions s "
+                                 "JOIN exams e ON e.id = s.exam_id WHERE s.worker_id = ? AND s.status = 'submitted'",
+                                 {worker_id})) {
+      std::string detail;
+      if (r.i64(4) > 0 || r.is_null(2)) {
+        detail = "待阅卷";
+      } else {
+        const double score = r.f64(2), max = r.f64(3);
+        detail = fmt::format("得分 {:g} / {:g}，{}", score, max, max > 0 && score * 100 / max >= r.f64(5) ? "合格" : "未合格");
+      }
+      items.push_back({r.str(0), "exam", r.str(1), detail, "exam:" + std::to_string(r.i64(6))});
+    }
+  });
+  std::stable_sort(items.begin(), items.end(), [](const TimelineItem& a, const TimelineItem& b) { return a.date > b.date; });
+  return items;
+}
+
+}  // namespace skb::service
