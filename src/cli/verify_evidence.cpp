@@ -61,13 +61,15 @@ int verify_evidence(service::Services& services, bool repair, std::ostream& out)
   out << "evidence DIFFERS: " << missing << " missing, " << extra << " not derivable, " << differing << " different, in " << stale.size()
       << " source unit(s)\n";
   if (!repair) return 1;
+  std::map<std::string, std::vector<service::DerivedEvidence>> rewrite;  // source → units, as derived (empty: none derivable)
+  for (const auto& [source, scope] : stale) {
+    service::DerivedEvidence unit{scope, {}};
+    for (const auto& u : units)
+      if (u.source == source && u.derived.scope_key == scope) unit = u.derived;
+    rewrite[source].push_back(std::move(unit));
+  }
   services.ctx.db.write([&](store::Connection& c) {
-    for (const auto& [source, scope] : stale) {
-      std::vector<service::EvidenceInput> rows;
-      for (const auto& u : units)
-        if (u.source == source && u.derived.scope_key == scope) rows = u.derived.rows;
-      service::replace_evidence(c, services.ctx, source, scope, rows);
-    }
+    for (const auto& [source, list] : rewrite) service::replace_evidence_bulk(c, services.ctx, source, list);
   });
   out << "repaired: " << stale.size() << " source unit(s) rewritten\n";
   return 0;

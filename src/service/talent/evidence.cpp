@@ -36,9 +36,12 @@ void check(const EvidenceInput& e) {
 
 }  // namespace
 
-void replace_evidence(store::Connection& c, const Context& ctx, const std::string& source, const std::string& scope_key,
-                      const std::vector<EvidenceInput>& rows) {
-  std::set<std::pair<std::int64_t, std::int64_t>> touched;  // (worker, work type)
+namespace {
+
+using Touched = std::set<std::pair<std::int64_t, std::int64_t>>;  // (worker, work type)
+
+void replace_unit(store::Connection& c, const std::string& source, const std::string& scope_key, const std::vector<EvidenceInput>& rows,
+                  Touched& touched) {
   for (const auto& r : c.query("SELECT worker_id, work_type_id, dimension_id, score, weight, difficulty FROM evidence "
                                "WHERE source = ? AND scope_key = ?",
                                {source, scope_key})) {
@@ -55,6 +58,20 @@ void replace_evidence(store::Connection& c, const Context& ctx, const std::strin
     count(c, e.work_type_id, e.dimension_id, +1, e.weight, e.score, e.difficulty);
     touched.insert({e.worker_id, e.work_type_id});
   }
+}
+
+}  // namespace
+
+void replace_evidence(store::Connection& c, const Context& ctx, const std::string& source, const std::string& scope_key,
+                      const std::vector<EvidenceInput>& rows) {
+  Touched touched;
+  replace_unit(c, source, scope_key, rows, touched);
+  for (const auto& [worker, work_type] : touched) refresh_portrait(c, ctx, worker, work_type);
+}
+
+void replace_evidence_bulk(store::Connection& c, const Context& ctx, const std::string& source, const std::vector<DerivedEvidence>& units) {
+  Touched touched;
+  for (const auto& u : units) replace_unit(c, source, u.scope_key, u.rows, touched);
   for (const auto& [worker, work_type] : touched) refresh_portrait(c, ctx, worker, work_type);
 }
 

@@ -36,6 +36,10 @@ struct DerivedEvidence {
   std::vector<EvidenceInput> rows;
 };
 
+// Many source units of one source at once (a repair, history brought in): each replaced as by
+// replace_evidence, the portraits refreshed once per worker and work type at the end.
+void replace_evidence_bulk(store::Connection& conn, const Context& ctx, const std::string& source, const std::vector<DerivedEvidence>& units);
+
 // A stored piece of evidence as the check command compares it.
 struct StoredEvidence {
   std::string source, scope_key, item_key;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "core/people/skill_level.hpp"
@@ -34,27 +35,75 @@ ScoreView view_of(const core::AbilityEstimate& e) {
   return {band.score, band.low, band.high, e.theta, e.se, e.evidence, e.information};
 }
 
-std::optional<PeerRank> rank_among(store::Connection& c, std::int64_t work_type_id, double theta, std::optional<std::int64_t> org_id) {
-  const std::string join = org_id ? " JOIN workers w ON w.id = p.worker_id AND w.org_id = ?" : "";
-  store::Params above{}, all{};
-  if (org_id) above.push_back(*org_id), all.push_back(*org_id);
-  above.push_back(work_type_id), all.push_back(work_type_id);
-  above.push_back(theta);
-  const auto of = c.query_one("SELECT COUNT(*) FROM portrait_scores p" + join + " WHERE p.work_type_id = ? AND p.dimension_id = 0", all)->i64(0);
-  if (of == 0) return std::nullopt;
-  const auto higher =
-      c.query_one("SELECT COUNT(*) FROM portrait_scores p" + join + " WHERE p.work_type_id = ? AND p.dimension_id = 0 AND p.theta > ?", above)->i64(0);
+// Histogram buckets of 0.01 logit, the ends clamped (|θ| ≥ 10 is far beyond any evidence).
+constexpr int kMaxBucket = 1000;
+int bucket_of(double theta) { return std::clamp(static_cast<int>(std::floor(theta * 100)), -kMaxBucket, kMaxBucket); }
+double bucket_low(int b) { return b == -kMaxBucket ? -1e9 : b / 100.0; }
+double bucket_high(int b) { return b == kMaxBucket ? 1e9 : (b + 1) / 100.0; }
+
+void bump(store::Connection& c, std::int64_t work_type_id, std::int64_t dimension_id, double theta, std::int64_t delta) {
+  const std::int64_t b = bucket_of(theta);
+  c.execute("INSERT INTO portrait_histogram(work_type_id, dimension_id, bucket, n) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING",
+            {work_type_id, dimension_id, b});
+  c.execute("UPDATE portrait_histogram SET n = n + ? WHERE work_type_id = ? AND dimension_id = ? AND bucket = ?", {delta, work_type_id, dimension_id, b});
+}
+
+// Portraits above θ on one work type's overall score: whole buckets above, then inside θ's bucket.
+std::int64_t count_above(store::Connection& c, std::int64_t work_type_id, double theta) {
+  const int b = bucket_of(theta);
+  const auto above = c.query_one("SELECT COALESCE(SUM(n), 0) FROM portrait_histogram WHERE work_type_id = ? AND dimension_id = 0 AND bucket > ?",
+                                 {work_type_id, static_cast<std::int64_t>(b)})->i64(0);
+  const auto inside = c.query_one("SELECT COUNT(*) FROM portrait_scores WHERE work_type_id = ? AND dimension_id = 0 AND theta > ? AND theta >= ? "
+                                  "AND theta < ?",
+                                  {work_type_id, theta, bucket_low(b), bucket_high(b)})->i64(0);
+  return above + inside;
+}
+
+PeerRank rank_of(std::int64_t higher, std::int64_t of) {
   PeerRank r{higher + 1, of, 0};
   r.percentile = of > 1 ? 100.0 * static_cast<double>(of - r.rank) / static_cast<double>(of - 1) : 100.0;
   return r;
 }
 
+std::optional<PeerRank> rank_in_all(store::Connection& c, std::int64_t work_type_id, double theta) {
+  const auto of = c.query_one("SELECT COALESCE(SUM(n), 0) FROM portrait_histogram WHERE work_type_id = ? AND dimension_id = 0", {work_type_id})->i64(0);
+  if (of == 0) return std::nullopt;
+  return rank_of(count_above(c, work_type_id, theta), of);
+}
+
+// Inside one enterprise: its workers (an index on org) joined to their overall score.
+std::optional<PeerRank> rank_in_org(store::Connection& c, std::int64_t work_type_id, double theta, std::int64_t org_id) {
+  // CROSS JOIN keeps the workers of the org as the outer loop in SQLite (a plain join may scan every
+  // portrait of the work type instead); to PostgreSQL it is the same inner join.
+  const auto r = c.query_one("SELECT COUNT(*), COALESCE(SUM(CASE WHEN p.theta > ? THEN 1 ELSE 0 END), 0) FROM workers w CROSS JOIN portrait_scores p "
+                             "WHERE w.org_id = ? AND p.worker_id = w.id AND p.work_type_id = ? AND p.dimension_id = 0",
+                             {theta, org_id, work_type_id});
+  if (r->i64(0) == 0) return std::nullopt;
+  return rank_of(r->i64(1), r->i64(0));
+}
+
+// The median ability (the ⌊n/2⌋-th from the lowest) of the work type's workers with evidence on a
+// dimension: the bucket that holds it from the histogram, then its place inside that bucket.
 std::optional<double> peer_median(store::Connection& c, std::int64_t work_type_id, std::int64_t dimension_id) {
-  const auto n = c.query_one("SELECT COUNT(*) FROM portrait_scores WHERE work_type_id = ? AND dimension_id = ?", {work_type_id, dimension_id})->i64(0);
-  if (n == 0) return std::nullopt;
-  const auto r = c.query_one("SELECT theta FROM portrait_scores WHERE work_type_id = ? AND dimension_id = ? ORDER BY theta LIMIT 1 OFFSET ?",
-                             {work_type_id, dimension_id, n / 2});
-  return 100 * core::logistic(r->f64(0));
+  const auto buckets = c.query("SELECT bucket, n FROM portrait_histogram WHERE work_type_id = ? AND dimension_id = ? AND n > 0 ORDER BY bucket",
+                               {work_type_id, dimension_id});
+  std::int64_t total = 0;
+  for (const auto& r : buckets) total += r.i64(1);
+  if (total == 0) return std::nullopt;
+  std::int64_t wanted = total / 2;
+  for (const auto& r : buckets) {
+    if (wanted >= r.i64(1)) {
+      wanted -= r.i64(1);
+      continue;
+    }
+    const int b = static_cast<int>(r.i64(0));
+    const auto t = c.query_one("SELECT theta FROM portrait_scores WHERE work_type_id = ? AND dimension_id = ? AND theta >= ? AND theta < ? "
+                               "ORDER BY theta LIMIT 1 OFFSET ?",
+                               {work_type_id, dimension_id, bucket_low(b), bucket_high(b), wanted});
+    if (t) return 100 * core::logistic(t->f64(0));
+    break;
+  }
+  return std::nullopt;
 }
 
 std::string worker_path(store::Connection& c, std::int64_t worker_id) {
@@ -131,8 +180,8 @@ Portrait load_portrait(store::Connection& c, const Context& ctx, std::int64_t wo
   if (auto it = stored.find(0); it != stored.end()) {
     p.overall = it->second.first;
     p.refreshed_at = it->second.second;
-    p.in_enterprise = rank_among(c, *p.work_type_id, p.overall->theta, org_id);
-    p.in_all = rank_among(c, *p.work_type_id, p.overall->theta, std::nullopt);
+    p.in_enterprise = rank_in_org(c, *p.work_type_id, p.overall->theta, org_id);
+    p.in_all = rank_in_all(c, *p.work_type_id, p.overall->theta);
     p.trend = trend_of(c, worker_id, *p.work_type_id, ctx.now_seconds(), ctx.today());
   }
   std::vector<std::optional<core::AbilityEstimate>> estimates;
@@ -164,6 +213,8 @@ void refresh_portrait(store::Connection& c, const Context& ctx, std::int64_t wor
     by_dimension[0].push_back(o);
     if (!r.is_null(0)) by_dimension[r.i64(0)].push_back(o);
   }
+  for (const auto& r : c.query("SELECT dimension_id, theta FROM portrait_scores WHERE worker_id = ? AND work_type_id = ?", {worker_id, work_type_id}))
+    bump(c, work_type_id, r.i64(0), r.f64(1), -1);
   c.execute("DELETE FROM portrait_scores WHERE worker_id = ? AND work_type_id = ?", {worker_id, work_type_id});
   const auto stamp = ctx.now_rfc3339();
   for (const auto& [dimension, observations] : by_dimension) {
@@ -171,6 +222,7 @@ void refresh_portrait(store::Connection& c, const Context& ctx, std::int64_t wor
     c.execute("INSERT INTO portrait_scores(worker_id, work_type_id, dimension_id, theta, se, evidence_count, information, refreshed_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
               {worker_id, work_type_id, dimension, e.theta, e.se, static_cast<std::int64_t>(e.evidence), e.information, stamp});
+    bump(c, work_type_id, dimension, e.theta, +1);
   }
 }
 

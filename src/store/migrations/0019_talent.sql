@@ -34,6 +34,17 @@ CREATE TABLE portrait_scores (
 );
 CREATE INDEX portrait_scores_rank ON portrait_scores(work_type_id, dimension_id, theta);
 
+-- How many portraits fall in each 0.01-logit bucket of ability, per work type and dimension, kept with
+-- portrait_scores: a rank is the sum of the buckets above plus a count inside one bucket, a median a
+-- walk over at most 2,001 buckets — neither grows with the number of workers.
+CREATE TABLE portrait_histogram (
+  work_type_id BIGINT NOT NULL,
+  dimension_id BIGINT NOT NULL,
+  bucket INTEGER NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (work_type_id, dimension_id, bucket)
+);
+
 -- Running sums of the evidence per work type and dimension (0: all), for the peer group's mean ability
 -- that thin evidence is pulled towards; sums commute, so the order evidence arrives in does not matter.
 CREATE TABLE evidence_totals (

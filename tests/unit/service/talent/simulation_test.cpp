@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/platform/random.hpp"
+#include "service/talent/evidence.hpp"
 #include "service/exams/codec.hpp"
 #include "service/service_fixture.hpp"
 
@@ -161,6 +162,51 @@ TEST_F(PortraitSimulation, PortraitsRecoverKnownAbilitiesBetterThanAveragingWith
   EXPECT_GT(r_model, 0.6);
   EXPECT_GE(coverage, 0.92);
   EXPECT_LE(coverage, 0.985) << "bands much wider than the evidence warrants say less than they could";
+}
+
+// Ranks and peers' medians come from a histogram kept beside the portraits; here they must equal the
+// plain SQL answers (count above, the ⌊n/2⌋-th from the lowest) on a population of portraits.
+TEST_F(PortraitSimulation, RanksAndPeerMediansFromTheHistogramAreExact) {
+  core::SplitMix64 rnd(7);
+  const auto work_type = s_->work_types.create(admin_, {0, "HIST", "直方工种", "", {{0, "甲", "", 0}, {0, "乙", "", 1}}});
+  std::vector<std::int64_t> ids;
+  for (int w = 0; w < 300; ++w) {
+    auto in = worker("直方" + std::to_string(w), w % 2 ? enterprise_a_ : enterprise_b_, 7000 + w);
+    in.work_type_ids = std::vector<std::int64_t>{work_type.id};
+    ids.push_back(s_->workers.create(admin_, in).id);
+  }
+  db_->write([&](store::Connection& c) {
+    for (size_t w = 0; w < ids.size(); ++w) {
+      std::vector<service::EvidenceInput> rows;
+      // Few distinct shares, so many portraits tie and share buckets.
+      for (int k = 0; k < 4; ++k)
+        rows.push_back({ids[w], work_type.id, work_type.dimensions[static_cast<size_t>(k % 2)].id, "item:" + std::to_string(k),
+                        static_cast<double>(rnd.below(3)) / 2, 1, 0, "2026-12-01T00:00:00Z", "直方", "exam:1"});
+      service::replace_evidence(c, s_->ctx, "exam_item", "hist:" + std::to_string(w), rows);
+    }
+  });
+  for (size_t w = 0; w < ids.size(); w += 7) {
+    const auto p = s_->portraits.portrait(admin_, ids[w], work_type.id);
+    ASSERT_TRUE(p.overall && p.in_all && p.in_enterprise);
+    db_->read([&](store::Connection& c) {
+      const auto higher = c.query_one("SELECT COUNT(*) FROM portrait_scores WHERE work_type_id = ? AND dimension_id = 0 AND theta > ?",
+                                      {work_type.id, p.overall->theta})->i64(0);
+      EXPECT_EQ(p.in_all->rank, higher + 1);
+      EXPECT_EQ(p.in_all->of, 300);
+      const auto org_higher = c.query_one("SELECT COUNT(*) FROM portrait_scores p JOIN workers w ON w.id = p.worker_id WHERE p.work_type_id = ? "
+                                          "AND p.dimension_id = 0 AND p.theta > ? AND w.org_id = (SELECT org_id FROM workers WHERE id = ?)",
+                                          {work_type.id, p.overall->theta, ids[w]})->i64(0);
+      EXPECT_EQ(p.in_enterprise->rank, org_higher + 1);
+      EXPECT_EQ(p.in_enterprise->of, 150);
+      for (const auto& d : p.dimensions) {
+        const auto n = c.query_one("SELECT COUNT(*) FROM portrait_scores WHERE work_type_id = ? AND dimension_id = ?", {work_type.id, d.id})->i64(0);
+        const auto median = c.query_one("SELECT theta FROM portrait_scores WHERE work_type_id = ? AND dimension_id = ? ORDER BY theta LIMIT 1 OFFSET ?",
+                                        {work_type.id, d.id, n / 2})->f64(0);
+        ASSERT_TRUE(d.peer_median.has_value());
+        EXPECT_NEAR(*d.peer_median, 100 / (1 + std::exp(-median)), 1e-9) << d.name;
+      }
+    });
+  }
 }
 
 }  // namespace

@@ -1,0 +1,153 @@
+// Capability portraits at scale (bench/talent/run.sh): a SQLite file with WORKERS workers of one work
+// type (five dimensions) in enterprises of 1,000, EVIDENCE evidence rows each brought in through the
+// talent record's bulk path (durable commits of 1,000 workers, portraits refreshed as they go), then
+// READS portrait reads of random workers through PortraitService — beside, in the same run, plain
+// INSERTs of the same rows into a bare table and a plain per-dimension average read (SQL AVG).
+//   skb_bench_portraits DB_FILE WORKERS EVIDENCE READS
+// Prints "name value unit" lines.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/platform/random.hpp"
+#include "service/services.hpp"
+#include "service/talent/evidence.hpp"
+#include "store/database.hpp"
+
+using namespace skb;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+long rss_kib() {
+  std::ifstream in("/proc/self/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  return 0;
+}
+
+double percentile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<size_t>(q * static_cast<double>(v.size())))];
+}
+
+void report(const char* name, double value, const char* unit) { std::printf("%s %.3f %s\n", name, value, unit); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 5) {
+    std::cerr << "usage: skb_bench_portraits DB_FILE WORKERS EVIDENCE READS\n";
+    return 2;
+  }
+  const std::string file = argv[1];
+  const int workers = std::stoi(argv[2]), per_worker = std::stoi(argv[3]), reads = std::stoi(argv[4]);
+  for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file + suffix);
+  auto db = store::open_database("sqlite:" + file);
+  db->migrate();
+  const service::Sealer sealer(std::string(32, '\0'));
+  service::Services s(service::Context{*db, sealer});
+  s.auth.create_admin("bench", "bench-password-123");
+  service::Actor admin;
+  admin.username = "bench";
+  db->read([&](store::Connection& c) {
+    auto r = c.query_one("SELECT id, path, name FROM orgs");
+    admin.grants.push_back({core::Role::admin, r->i64(0), r->str(1), r->str(2)});
+  });
+  const auto root = admin.grants[0].org_id;
+  const auto union_id = s.orgs.create(admin, {"基准工会", core::OrgKind::industry_union, "BU", root}).org.id;
+  const auto work_type = s.work_types.create(admin, {0, "BENCH", "基准工种", "", {{0, "维度一", "", 0}, {0, "维度二", "", 1}, {0, "维度三", "", 2},
+                                                                                    {0, "维度四", "", 3}, {0, "维度五", "", 4}}});
+  std::vector<std::int64_t> dims;
+  for (const auto& d : work_type.dimensions) dims.push_back(d.id);
+
+  // Workers, straight into the table (their creation is not what is measured).
+  const auto now = s.ctx.now_rfc3339();
+  std::vector<std::int64_t> ids;
+  for (int first = 0; first < workers; first += 1000) {
+    const auto org = s.orgs.create(admin, {"基准企业" + std::to_string(first / 1000), core::OrgKind::enterprise, "BE" + std::to_string(first / 1000), union_id}).org;
+    db->write([&](store::Connection& c) {
+      for (int i = first; i < std::min(workers, first + 1000); ++i) {
+        const auto id = c.insert_returning_id(
+            "INSERT INTO workers(name, gender, employee_no, org_id, org_path, skill_level, phone_sealed, phone_masked, id_sealed, id_lookup, "
+            "id_masked, birth_date, created_at, updated_at) VALUES (?, '男', ?, ?, ?, 4, '', '', '', ?, '', '1990-01-01', ?, ?) RETURNING id",
+            {"职工" + std::to_string(i), "B" + std::to_string(i), org.id, org.path, "bench-" + std::to_string(i), now, now});
+        c.execute("INSERT INTO worker_work_types(worker_id, work_type_id) VALUES (?, ?)", {id, work_type.id});
+        ids.push_back(id);
+      }
+    });
+  }
+
+  // The evidence: answers of a worker of ability θ on items of random difficulty, dimensions in turn.
+  core::SplitMix64 rnd(42);
+  const auto uniform = [&] { return static_cast<double>(rnd.below(1'000'000)) / 1e6; };
+  std::vector<service::DerivedEvidence> all;
+  all.reserve(ids.size());
+  for (auto id : ids) {
+    const double theta = (uniform() - 0.5) * 4;
+    service::DerivedEvidence unit{"bench:" + std::to_string(id), {}};
+    for (int k = 0; k < per_worker; ++k) {
+      const double b = (uniform() - 0.5) * 3;
+      const double p = 1 / (1 + std::exp(-(theta - b)));
+      unit.rows.push_back({id, work_type.id, dims[static_cast<size_t>(k) % dims.size()], "item:" + std::to_string(k), uniform() < p ? 1.0 : 0.0,
+                           1.0, b, now, "基准考试 第" + std::to_string(k + 1) + "题", "exam:1"});
+    }
+    all.push_back(std::move(unit));
+  }
+  const long rss_before = rss_kib();
+  auto t = Clock::now();
+  for (size_t first = 0; first < all.size(); first += 1000) {
+    const std::vector<service::DerivedEvidence> batch(all.begin() + static_cast<long>(first),
+                                                      all.begin() + static_cast<long>(std::min(all.size(), first + 1000)));
+    db->write([&](store::Connection& c) { service::replace_evidence_bulk(c, s.ctx, "exam_item", batch); });
+  }
+  const double ingest_s = seconds_since(t);
+  const double rows = static_cast<double>(workers) * per_worker;
+  report("evidence_rows", rows, "rows");
+  report("ingest_with_portraits", rows / ingest_s, "rows/s");
+
+  // Beside it: the same rows as plain INSERTs into a bare table, same batches, same durability.
+  db->write([&](store::Connection& c) { c.execute("CREATE TABLE bench_plain(worker_id BIGINT, dimension_id BIGINT, score REAL, difficulty REAL)"); });
+  t = Clock::now();
+  for (size_t first = 0; first < all.size(); first += 1000)
+    db->write([&](store::Connection& c) {
+      for (size_t i = first; i < std::min(all.size(), first + 1000); ++i)
+        for (const auto& r : all[i].rows)
+          c.execute("INSERT INTO bench_plain VALUES (?, ?, ?, ?)", {r.worker_id, *r.dimension_id, r.score, r.difficulty});
+    });
+  report("plain_insert", rows / seconds_since(t), "rows/s");
+  all.clear();
+  all.shrink_to_fit();
+
+  // Reads of random workers: the portrait (scores, bands, peers' medians, ranks, trend) and, beside it,
+  // the plain average per dimension.
+  std::vector<double> portrait_ms, average_ms;
+  for (int i = 0; i < reads; ++i) {
+    const auto id = ids[rnd.below(static_cast<std::uint32_t>(ids.size()))];
+    t = Clock::now();
+    const auto p = s.portraits.portrait(admin, id, work_type.id);
+    portrait_ms.push_back(seconds_since(t) * 1000);
+    if (!p.overall) return 1;
+    t = Clock::now();
+    db->read([&](store::Connection& c) {
+      c.query("SELECT dimension_id, AVG(score), COUNT(*) FROM evidence WHERE worker_id = ? AND work_type_id = ? GROUP BY dimension_id",
+              {id, work_type.id});
+    });
+    average_ms.push_back(seconds_since(t) * 1000);
+  }
+  report("portrait_read_p50", percentile(portrait_ms, 0.5), "ms");
+  report("portrait_read_p99", percentile(portrait_ms, 0.99), "ms");
+  report("plain_average_read_p50", percentile(average_ms, 0.5), "ms");
+  report("plain_average_read_p99", percentile(average_ms, 0.99), "ms");
+  report("rss_growth_ingest", static_cast<double>(rss_kib() - rss_before) / 1024, "MiB");
+  report("db_file", static_cast<double>(std::filesystem::file_size(file)) / (1 << 20), "MiB");
+  return 0;
+}

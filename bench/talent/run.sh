@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Capability portraits in-process: builds only skb_bench_portraits with the "bench" preset (build/bench),
+# then for each size in SIZES runs it RUNS times on a fresh SQLite file and prints each figure's median
+# (min–max). Ingestion goes through the talent record's bulk path in durable commits of 1,000 workers;
+# reads are PortraitService::portrait of random workers; beside them, in the same run, plain INSERTs
+# of the same rows and a plain per-dimension SQL average.
+#   bash bench/talent/run.sh                          (SIZES="10000 100000" EVIDENCE=20 READS=2000 RUNS=3)
+#   SIZES=1000000 RUNS=1 bash bench/talent/run.sh     (20M evidence rows: ~4.5 GB of disk, ~7 minutes)
+#   SKB_BENCH_PORTRAITS=path/to/skb_bench_portraits bash bench/talent/run.sh   (an existing binary)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SIZES=${SIZES:-"10000 100000"}
+EVIDENCE=${EVIDENCE:-20}
+READS=${READS:-2000}
+RUNS=${RUNS:-3}
+BIN=${SKB_BENCH_PORTRAITS:-}
+if [ -z "$BIN" ]; then
+  cmake --preset bench >/dev/null
+  cmake --build --preset bench --target skb_bench_portraits
+  BIN=build/bench/bench/skb_bench_portraits
+fi
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load $(cut -d' ' -f1-3 /proc/loadavg)"
+for size in $SIZES; do
+  echo "== $size workers × $EVIDENCE evidence rows, $READS reads, $RUNS run(s)"
+  : > "$dir/all"
+  for run in $(seq "$RUNS"); do
+    "$BIN" "$dir/portraits.db" "$size" "$EVIDENCE" "$READS" | tee "$dir/run" | sed "s/^/run $run: /"
+    cat "$dir/run" >> "$dir/all"
+    rm -f "$dir"/portraits.db*
+  done
+  # One line per figure: name, median, unit, (min–max).
+  awk '{ v[$1] = v[$1] " " $2; u[$1] = $3; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
+       END { for (i = 0; i < n; i++) { k = order[i]; m = split(substr(v[k], 2), a, " "); asort(a);
+             printf "%-26s %12.3f %-6s (%s–%s)\n", k, a[int((m + 1) / 2)], u[k], a[1], a[m] } }' "$dir/all"
+done
