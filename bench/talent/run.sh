@@ -30,8 +30,10 @@ for size in $SIZES; do
     cat "$dir/run" >> "$dir/all"
     rm -f "$dir"/portraits.db*
   done
-  # One line per figure: name, median, unit, (min–max).
-  awk '{ v[$1] = v[$1] " " $2; u[$1] = $3; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
-       END { for (i = 0; i < n; i++) { k = order[i]; m = split(substr(v[k], 2), a, " "); asort(a);
-             printf "%-26s %12.3f %-6s (%s–%s)\n", k, a[int((m + 1) / 2)], u[k], a[1], a[m] } }' "$dir/all"
+  # One line per figure, in the binary's order: name, median, unit, (min–max).
+  awk '!seen[$1]++ { print $1 }' "$dir/all" | while read -r name; do
+    grep "^$name " "$dir/all" | sort -g -k2 | awk '
+      { v[NR] = $2; unit = $3 }
+      END { printf "%-26s %12.3f %-6s (%.3f–%.3f)\n", $1, v[int((NR + 1) / 2)], unit, v[1], v[NR] }'
+  done
 done
