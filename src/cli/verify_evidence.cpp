@@ -37,6 +37,7 @@ int verify_evidence(service::Services& services, bool repair, std::ostream& out)
   services.ctx.db.read([&](store::Connection& c) {
     for (auto& d : service::derive_all_contest_evidence(c)) units.push_back({"aspect", std::move(d)});
     for (auto& d : service::derive_all_exam_evidence(c)) units.push_back({"exam_item", std::move(d)});
+    for (auto& d : service::derive_all_practice_evidence(c)) units.push_back({"practice_item", std::move(d)});
     for (const auto& e : service::load_all_evidence(c))
       stored[{e.source, e.scope_key, e.item_key, e.worker_id}] = {e.work_type_id, e.dimension_id, e.score, e.weight, e.difficulty, e.observed_at};
   });

@@ -5,6 +5,7 @@
 
 #include "core/platform/text.hpp"
 #include "service/exams/codec.hpp"
+#include "service/exams/practice.hpp"
 
 namespace skb::service {
 namespace {
@@ -60,6 +61,41 @@ std::vector<DerivedEvidence> derive_all_exam_evidence(store::Connection& c) {
   std::vector<DerivedEvidence> out;
   for (const auto& r : c.query("SELECT id FROM exam_sessions WHERE status = 'submitted' ORDER BY id"))
     out.push_back({scope_of(r.i64(0)), derive_session_evidence(c, r.i64(0))});
+  return out;
+}
+
+std::vector<EvidenceInput> derive_attempt_evidence(store::Connection& c, std::int64_t attempt_id) {
+  std::vector<EvidenceInput> out;
+  auto a = c.query_one("SELECT a.worker_id, a.work_type_id, a.paper, a.result, a.submitted_at, COALESCE(l.name, '') FROM practice_attempts a "
+                       "LEFT JOIN practice_levels l ON l.id = a.level_id WHERE a.id = ? AND a.submitted_at IS NOT NULL AND a.result IS NOT NULL",
+                       {attempt_id});
+  if (!a) return out;
+  const auto paper = read_paper(a->str(2));
+  const auto result = read_practice_result(a->str(3));
+  std::map<std::string, const core::exam::PaperItem*> by_shown;
+  for (const auto& item : paper.items) by_shown[item.shown_id] = &item;
+  const std::string title = a->str(5).empty() ? std::string("网上练兵") : "网上练兵 · " + a->str(5);
+  for (size_t i = 0; i < result.items.size(); ++i) {
+    const auto& f = result.items[i];
+    auto it = by_shown.find(f.question);
+    if (it == by_shown.end() || f.marks <= 0) continue;
+    auto q = c.query_one("SELECT dimension_id, difficulty, stem FROM questions WHERE id = ?", {it->second->question_id});
+    if (!q) continue;
+    out.push_back({a->i64(0), a->i64(1), q->opt_i64(0), "item:" + std::to_string(i), std::clamp(f.awarded / f.marks, 0.0, 1.0),
+                   kPracticeItemWeight, item_difficulty(static_cast<int>(q->i64(1))), a->str(4),
+                   title + " · " + stem_excerpt(q->str(2)), "practice:" + std::to_string(a->i64(1))});
+  }
+  return out;
+}
+
+void refresh_attempt_evidence(store::Connection& c, const Context& ctx, std::int64_t attempt_id) {
+  replace_evidence(c, ctx, "practice_item", "attempt:" + std::to_string(attempt_id), derive_attempt_evidence(c, attempt_id));
+}
+
+std::vector<DerivedEvidence> derive_all_practice_evidence(store::Connection& c) {
+  std::vector<DerivedEvidence> out;
+  for (const auto& r : c.query("SELECT id FROM practice_attempts WHERE submitted_at IS NOT NULL AND result IS NOT NULL ORDER BY id"))
+    out.push_back({"attempt:" + std::to_string(r.i64(0)), derive_attempt_evidence(c, r.i64(0))});
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include "core/platform/error.hpp"
 #include "core/platform/text.hpp"
 #include "service/exams/codec.hpp"
+#include "service/exams/evidence.hpp"
 #include "service/exams/practice_boards.hpp"
 #include "service/exams/question_bank.hpp"
 #include "service/people/orgs.hpp"
@@ -214,6 +215,8 @@ void update_wrong_book(store::Connection& c, const Context& ctx, std::int64_t wo
 
 }  // namespace
 
+PracticeResult read_practice_result(const std::string& text) { return read_result(text); }
+
 PracticeService::PracticeService(const Context& ctx) : ctx_(ctx), boards_(std::make_unique<PracticeBoards>()) {}
 PracticeService::~PracticeService() = default;
 
@@ -381,6 +384,7 @@ PracticeResult PracticeService::submit(const Actor& actor, std::int64_t attempt_
               {ctx_.now_rfc3339(), day, out.score, std::int64_t{out.points}, std::int64_t{answered}, std::int64_t{seconds}, attempt_id});
     out.next_level_id = level_map(c, work_type_id, worker.id, worker.sees()).next_level_id;
     c.execute("UPDATE practice_attempts SET result = ? WHERE id = ?", {skb::service::json_text(result_json(out)), attempt_id});
+    refresh_attempt_evidence(c, ctx_, attempt_id);
     scored = worker;
     scored_work_type = work_type_id;
   });

@@ -75,6 +75,9 @@ struct PracticeResult {
   int points = 0;  // right answers in this attempt
   std::vector<ItemFeedback> items;
 };
+// A submitted attempt's stored result (practice_attempts.result), as the evidence derivation reads it.
+PracticeResult read_practice_result(const std::string& text);
+
 
 struct WrongBookItem {
   std::int64_t question_id = 0;

@@ -205,3 +205,17 @@ test('the career timeline lists the worker\'s exams, competitions and level chan
   assert.equal((await app.request('GET', `/api/v1/workers/${id}/timeline`, { token: hr })).status, 403)
   assert.equal((await app.request('GET', `/api/v1/workers/${entrant}/timeline`, { token: worker })).status, entrant === id ? 200 : 403)
 })
+
+test('a practice attempt is evidence too, each item worth half an exam item', async () => {
+  const electrician = (await get('/api/v1/work-types')).items.find((w) => w.name === '电工')
+  const levels = (await get(`/api/v1/practice/levels?work_type_id=${electrician.id}`, worker)).items
+  const attempt = (await app.request('POST', `/api/v1/practice/levels/${levels[0].id}/attempts`, { token: worker })).body
+  const done = await app.request('POST', `/api/v1/practice/attempts/${attempt.attempt_id}/submit`, { token: worker, body: { answers: [], seconds: 20 } })
+  assert.equal(done.status, 200, JSON.stringify(done.body))
+  const me = await get('/api/v1/me', worker)
+  const items = (await get(`/api/v1/workers/${me.user.worker_id}/evidence?work_type_id=${electrician.id}&limit=500`, worker)).items
+    .filter((e) => e.source === 'practice_item')
+  assert.equal(items.length, attempt.questions.length)
+  assert.ok(items.every((e) => e.weight === 0.5 && e.share === 0 && /^网上练兵/.test(e.label)))
+  assert.match(app.cli(['verify-evidence']).stdout, /evidence OK/)
+})

@@ -27,7 +27,7 @@ export default {
     share: 'Share of marks',
     weight: 'Weight',
     observedAt: 'When',
-    source: { aspect: 'Competition mark', exam_item: 'Exam answer' },
+    source: { aspect: 'Competition mark', practice_item: 'Practice', exam_item: 'Exam answer' },
     sourceLabel: 'Source',
     noEvidenceList: 'No evidence',
     refreshed: 'Refreshed {t}',

@@ -27,7 +27,7 @@ export default {
     share: '得分率',
     weight: '权重',
     observedAt: '时间',
-    source: { aspect: '竞赛评分', exam_item: '考试答题' },
+    source: { aspect: '竞赛评分', practice_item: '网上练兵', exam_item: '考试答题' },
     sourceLabel: '来源',
     noEvidenceList: '暂无证据',
     refreshed: '更新于 {t}',
