@@ -86,26 +86,29 @@ int main(int argc, char** argv) {
     });
   }
 
-  // The evidence: answers of a worker of ability θ on items of random difficulty, dimensions in turn.
-  core::SplitMix64 rnd(42);
-  const auto uniform = [&] { return static_cast<double>(rnd.below(1'000'000)) / 1e6; };
-  std::vector<service::DerivedEvidence> all;
-  all.reserve(ids.size());
-  for (auto id : ids) {
-    const double theta = (uniform() - 0.5) * 4;
-    service::DerivedEvidence unit{"bench:" + std::to_string(id), {}};
-    for (int k = 0; k < per_worker; ++k) {
-      const double b = (uniform() - 0.5) * 3;
-      const double p = 1 / (1 + std::exp(-(theta - b)));
-      unit.rows.push_back({id, work_type.id, dims[static_cast<size_t>(k) % dims.size()], "item:" + std::to_string(k), uniform() < p ? 1.0 : 0.0,
-                           1.0, b, now, "基准考试 第" + std::to_string(k + 1) + "题", "exam:1"});
+  // The evidence: answers of a worker of ability θ on items of random difficulty, dimensions in turn,
+  // made a batch at a time from a stream seeded by the worker's id (the same rows for both targets, and
+  // the generator's memory does not grow with the population).
+  const auto batch_of = [&](size_t first) {
+    std::vector<service::DerivedEvidence> batch;
+    for (size_t i = first; i < std::min(ids.size(), first + 1000); ++i) {
+      core::SplitMix64 gen(static_cast<std::uint64_t>(ids[i]));
+      const auto uniform = [&] { return static_cast<double>(gen.below(1'000'000)) / 1e6; };
+      const double theta = (uniform() - 0.5) * 4;
+      service::DerivedEvidence unit{"bench:" + std::to_string(ids[i]), {}};
+      for (int k = 0; k < per_worker; ++k) {
+        const double b = (uniform() - 0.5) * 3;
+        const double p = 1 / (1 + std::exp(-(theta - b)));
+        unit.rows.push_back({ids[i], work_type.id, dims[static_cast<size_t>(k) % dims.size()], "item:" + std::to_string(k),
+                             uniform() < p ? 1.0 : 0.0, 1.0, b, now, "基准考试 第" + std::to_string(k + 1) + "题", "exam:1"});
+      }
+      batch.push_back(std::move(unit));
     }
-    all.push_back(std::move(unit));
-  }
+    return batch;
+  };
   auto t = Clock::now();
-  for (size_t first = 0; first < all.size(); first += 1000) {
-    const std::vector<service::DerivedEvidence> batch(all.begin() + static_cast<long>(first),
-                                                      all.begin() + static_cast<long>(std::min(all.size(), first + 1000)));
+  for (size_t first = 0; first < ids.size(); first += 1000) {
+    const auto batch = batch_of(first);
     db->write([&](store::Connection& c) { service::replace_evidence_bulk(c, s.ctx, "exam_item", batch); });
   }
   const double ingest_s = seconds_since(t);
@@ -116,19 +119,19 @@ int main(int argc, char** argv) {
   // Beside it: the same rows as plain INSERTs into a bare table, same batches, same durability.
   db->write([&](store::Connection& c) { c.execute("CREATE TABLE bench_plain(worker_id BIGINT, dimension_id BIGINT, score REAL, difficulty REAL)"); });
   t = Clock::now();
-  for (size_t first = 0; first < all.size(); first += 1000)
+  for (size_t first = 0; first < ids.size(); first += 1000) {
+    const auto batch = batch_of(first);
     db->write([&](store::Connection& c) {
-      for (size_t i = first; i < std::min(all.size(), first + 1000); ++i)
-        for (const auto& r : all[i].rows)
-          c.execute("INSERT INTO bench_plain VALUES (?, ?, ?, ?)", {r.worker_id, *r.dimension_id, r.score, r.difficulty});
+      for (const auto& unit : batch)
+        for (const auto& r : unit.rows) c.execute("INSERT INTO bench_plain VALUES (?, ?, ?, ?)", {r.worker_id, *r.dimension_id, r.score, r.difficulty});
     });
+  }
   report("plain_insert", rows / seconds_since(t), "rows/s");
-  all.clear();
-  all.shrink_to_fit();
 
   // Reads of random workers: the portrait (scores, bands, peers' medians, ranks, trend) and, beside it,
   // the plain average per dimension.
   std::vector<double> portrait_ms, average_ms;
+  core::SplitMix64 rnd(42);
   for (int i = 0; i < reads; ++i) {
     const auto id = ids[rnd.below(static_cast<std::uint32_t>(ids.size()))];
     t = Clock::now();
