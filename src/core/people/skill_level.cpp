@@ -10,12 +10,15 @@ struct LevelName {
   std::string_view chinese;
   std::string_view number;
 };
-constexpr std::array<LevelName, 5> kLevels{{
+constexpr std::array<LevelName, 8> kLevels{{
+    {SkillLevel::apprentice, "apprentice", "学徒工", "6"},
     {SkillLevel::junior, "junior", "初级工", "5"},
     {SkillLevel::intermediate, "intermediate", "中级工", "4"},
     {SkillLevel::senior, "senior", "高级工", "3"},
     {SkillLevel::technician, "technician", "技师", "2"},
     {SkillLevel::senior_technician, "senior_technician", "高级技师", "1"},
+    {SkillLevel::special_technician, "special_technician", "特级技师", "0"},
+    {SkillLevel::chief_technician, "chief_technician", "首席技师", "-1"},
 }};
 const LevelName& find(SkillLevel level) {
   for (const auto& l : kLevels)

@@ -29,7 +29,7 @@ std::vector<FieldProblem> validate_worker(const WorkerFields& in, std::string_vi
   else if (out.employee_no.size() > 32) problem("employee_no", "too_long", "工号不能超过32个字符");
 
   if (auto level = parse_skill_level(trim(in.skill_level))) out.skill_level = *level;
-  else problem("skill_level", "invalid_skill_level", "技能等级应为 初级工/中级工/高级工/技师/高级技师");
+  else problem("skill_level", "invalid_skill_level", "技能等级应为 学徒工/初级工/中级工/高级工/技师/高级技师/特级技师/首席技师");
 
   out.phone = std::string(trim(in.phone));
   if (out.phone.empty()) problem("phone", "required", "手机号不能为空");

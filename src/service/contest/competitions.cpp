@@ -59,7 +59,7 @@ std::string join_tie_breaks(const std::vector<core::TieBreak>& rules) {
 std::optional<core::SkillLevel> level_limit(const std::string& code, const char* field) {
   if (core::trim(code).empty()) return std::nullopt;
   if (auto level = core::parse_skill_level(core::trim(code))) return level;
-  throw core::invalid(field, std::string(field) + " 应为技能等级 (junior … senior_technician)");
+  throw core::invalid(field, std::string(field) + " 应为技能等级 (apprentice … chief_technician)");
 }
 
 EventSummary summary_from(store::Connection& c, const store::Row& r) {

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Instance, idNumber } from '../lib/server.mjs'
+import { Instance, idNumber, sqlite } from '../lib/server.mjs'
 
 const app = new Instance()
 let token, enterprise, welding
@@ -123,4 +123,25 @@ test('level changes are kept as history', async () => {
   assert.equal(bad.body.error.field, 'effective_date')
   const impossible = await app.request('POST', `/api/v1/workers/${w.id}/levels`, { token, body: { skill_level: '技师', effective_date: '2025-02-31' } })
   assert.equal(impossible.status, 400, 'a date that does not exist is refused')
+})
+
+test('the eight-level ladder (新八级工): 学徒工 and 首席技师 are levels, the five old ones read as before', async () => {
+  const created = await app.request('POST', '/api/v1/workers', { token, body: newWorker(9301, { skill_level: '首席技师' }) })
+  assert.equal(created.status, 201, JSON.stringify(created.body))
+  assert.equal(created.body.skill_level, 'chief_technician')
+  const apprentice = await app.request('POST', '/api/v1/workers', { token, body: newWorker(9302, { skill_level: 'apprentice' }) })
+  assert.equal(apprentice.body.skill_level, 'apprentice')
+  const listed = (await app.request('GET', '/api/v1/workers?skill_level=chief_technician', { token })).body.items
+  assert.ok(listed.some((w) => w.id === created.body.id))
+  // On the day of registration (the server's today), so the change is the current level.
+  const registered = (await app.request('GET', `/api/v1/workers/${apprentice.body.id}`, { token })).body.level_history[0].effective_date
+  const promoted = await app.request('POST', `/api/v1/workers/${apprentice.body.id}/levels`,
+    { token, body: { skill_level: '特级技师', effective_date: registered, note: '新八级工' } })
+  assert.equal(promoted.status, 200, JSON.stringify(promoted.body))
+  assert.equal(promoted.body.skill_level, 'special_technician')
+  // The old scheme's numbers are still read as the same levels.
+  assert.equal(sqlite(app.dbFile, `SELECT skill_level FROM workers WHERE id = ${created.body.id}`).trim(), '-1')
+  const bad = await app.request('POST', '/api/v1/workers', { token, body: newWorker(9303, { skill_level: '九级工' }) })
+  assert.equal(bad.status, 400)
+  assert.match(bad.body.error.message, /学徒工\/初级工\/中级工\/高级工\/技师\/高级技师\/特级技师\/首席技师/)
 })

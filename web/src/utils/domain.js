@@ -1,17 +1,21 @@
 // Code lists of the API contract. Labels come from i18n (keys under level.*, gender.*, role.*, orgKind.*).
 
-export const SKILL_LEVELS = ['junior', 'intermediate', 'senior', 'technician', 'senior_technician']
+// 新八级工, lowest first (the five-level scheme's levels keep their codes).
+export const SKILL_LEVELS = ['apprentice', 'junior', 'intermediate', 'senior', 'technician', 'senior_technician', 'special_technician', 'chief_technician']
 export const GENDERS = ['male', 'female']
 export const ORG_KINDS = ['city_union', 'industry_union', 'district_union', 'enterprise']
 export const ROLES = ['admin', 'organiser', 'chief_judge', 'judge', 'worker', 'hr', 'viewer']
 
 // Tag colour per skill level (Element Plus tag types).
 export const LEVEL_TAG = {
+  apprentice: 'info',
   junior: 'info',
   intermediate: '',
   senior: 'success',
   technician: 'warning',
-  senior_technician: 'danger'
+  senior_technician: 'danger',
+  special_technician: 'danger',
+  chief_technician: 'danger'
 }
 
 /** Does `level` lie within an event's limits (min = the lowest level admitted, max = the highest)? */

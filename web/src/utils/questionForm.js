@@ -4,7 +4,9 @@ export const QUESTION_TYPES = ['single_choice', 'multiple_choice', 'true_false',
 export const DIFFICULTIES = [1, 2, 3, 4, 5]
 // The server answers a question's skill_level as the national grade number (五级 初级工 … 一级 高级技师:
 // 5 = junior … 1 = senior_technician) and accepts the level's code; the form keeps the code.
-const LEVEL_BY_NUMBER = { 5: 'junior', 4: 'intermediate', 3: 'senior', 2: 'technician', 1: 'senior_technician' }
+const LEVEL_BY_NUMBER = {
+  6: 'apprentice', 5: 'junior', 4: 'intermediate', 3: 'senior', 2: 'technician', 1: 'senior_technician', 0: 'special_technician', '-1': 'chief_technician'
+}
 export function levelCode(value) {
   if (value === null || value === undefined || value === '') return null
   return LEVEL_BY_NUMBER[value] || String(value)

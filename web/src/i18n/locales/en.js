@@ -113,11 +113,14 @@ export default {
     enterprise: 'Enterprise'
   },
   level: {
+    apprentice: 'Apprentice',
     junior: 'Junior',
     intermediate: 'Intermediate',
     senior: 'Senior',
     technician: 'Technician',
-    senior_technician: 'Senior technician'
+    senior_technician: 'Senior technician',
+    special_technician: 'Special-grade technician',
+    chief_technician: 'Chief technician'
   },
   gender: {
     male: 'Male',
@@ -300,7 +303,7 @@ export default {
   problems: {
     required: 'Required',
     too_long: 'Too long',
-    invalid_skill_level: 'Skill level must be 初级工/中级工/高级工/技师/高级技师 (junior … senior technician)',
+    invalid_skill_level: 'Skill level must be one of the eight levels 学徒工 … 首席技师 (apprentice … chief technician)',
     invalid_phone: 'Phone must be an 11-digit mainland mobile number',
     invalid_gender: 'Gender must be 男 (male) or 女 (female)',
     gender_mismatch: 'Gender does not match the ID number',

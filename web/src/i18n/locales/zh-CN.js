@@ -113,11 +113,14 @@ export default {
     enterprise: '企业'
   },
   level: {
+    apprentice: '学徒工',
     junior: '初级工',
     intermediate: '中级工',
     senior: '高级工',
     technician: '技师',
-    senior_technician: '高级技师'
+    senior_technician: '高级技师',
+    special_technician: '特级技师',
+    chief_technician: '首席技师'
   },
   gender: {
     male: '男',
@@ -300,7 +303,7 @@ export default {
   problems: {
     required: '必填项为空',
     too_long: '内容过长',
-    invalid_skill_level: '技能等级应为 初级工/中级工/高级工/技师/高级技师',
+    invalid_skill_level: '技能等级应为 学徒工/初级工/中级工/高级工/技师/高级技师/特级技师/首席技师',
     invalid_phone: '手机号应为11位大陆手机号',
     invalid_gender: '性别应为 男 或 女',
     gender_mismatch: '性别与身份证号不符',
