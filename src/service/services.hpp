@@ -22,6 +22,7 @@
 #include "service/people/workers.hpp"
 #include "service/platform/context.hpp"
 #include "service/platform/idempotency.hpp"
+#include "service/talent/level_bars.hpp"
 #include "service/talent/portraits.hpp"
 
 namespace skb::service {
@@ -31,7 +32,7 @@ struct Services {
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
         judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx),
         questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx),
-        scheme_corrections(ctx), portraits(ctx), timeline(ctx) {}
+        scheme_corrections(ctx), portraits(ctx), timeline(ctx), level_bars(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -58,6 +59,7 @@ struct Services {
   SchemeCorrectionService scheme_corrections;
   PortraitService portraits;
   TimelineService timeline;
+  LevelBarService level_bars;
 };
 
 }  // namespace skb::service

@@ -34,6 +34,7 @@ void add_exam_routes(Router& router, service::Services& services);
 void add_practice_routes(Router& router, service::Services& services);
 void add_portrait_routes(Router& router, service::Services& services);
 void add_timeline_routes(Router& router, service::Services& services);
+void add_level_bar_routes(Router& router, service::Services& services);
 
 // Every route of the API, as main.cpp serves it.
 void add_all_routes(Router& router, service::Services& services, const ServerInfo& info);

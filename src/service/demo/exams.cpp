@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include "core/platform/error.hpp"
 #include "core/platform/random.hpp"
@@ -137,6 +138,21 @@ DemoExamSummary seed_demo_exams(Services& s, int simulated_candidates) {
                                                {std::nullopt, welder, "第2关 质量与安全", 8, 70, 1, 5}}) {
     s.practice.create_level(system, l);
     ++summary.levels;
+  }
+
+  // 晋级门槛 of the electricians: the portrait score to reach, overall and on every dimension, per level.
+  {
+    std::vector<std::int64_t> dims;
+    s.ctx.db.read([&](store::Connection& c) {
+      for (const auto& r : c.query("SELECT id FROM dimensions WHERE work_type_id = ? ORDER BY position, id", {electrician})) dims.push_back(r.i64(0));
+    });
+    for (const auto& [level, overall, each] : std::vector<std::tuple<const char*, double, double>>{
+             {"junior", 35, 30}, {"intermediate", 45, 40}, {"senior", 55, 50}, {"technician", 65, 60}, {"senior_technician", 75, 70},
+             {"special_technician", 82, 78}, {"chief_technician", 88, 84}}) {
+      std::vector<LevelBar> bars{{std::nullopt, overall}};
+      for (auto d : dims) bars.push_back({d, each});
+      s.level_bars.set(system, electrician, level, bars);
+    }
   }
 
   // An exam open now for a week: the demo worker and every electrician may sit it.

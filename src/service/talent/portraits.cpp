@@ -149,6 +149,28 @@ std::vector<TrendPoint> trend_of(store::Connection& c, std::int64_t worker_id, s
   return out;
 }
 
+// Readiness for the level above the worker's: each bar against the score's 95 % band.
+std::optional<Readiness> readiness_of(store::Connection& c, const Portrait& p, core::SkillLevel current) {
+  const auto next = next_level(current);
+  if (!next || !p.work_type_id) return std::nullopt;
+  std::map<std::int64_t, double> bars;
+  for (const auto& r : c.query("SELECT dimension_id, bar FROM level_bars WHERE work_type_id = ? AND skill_level = ?",
+                               {*p.work_type_id, static_cast<std::int64_t>(*next)}))
+    bars[r.i64(0)] = r.f64(1);
+  if (bars.empty()) return std::nullopt;
+  const auto status = [](const std::optional<ScoreView>& s, double bar) {
+    if (!s) return std::string("no_evidence");
+    if (s->low >= bar) return std::string("met");
+    if (s->high < bar) return std::string("short");
+    return std::string("open");
+  };
+  Readiness out{*next, {}};
+  if (auto it = bars.find(0); it != bars.end()) out.items.push_back({std::nullopt, it->second, status(p.overall, it->second)});
+  for (const auto& d : p.dimensions)
+    if (auto it = bars.find(d.id); it != bars.end()) out.items.push_back({d.id, it->second, status(d.score, it->second)});
+  return out;
+}
+
 Portrait load_portrait(store::Connection& c, const Context& ctx, std::int64_t worker_id, std::optional<std::int64_t> work_type_id) {
   Portrait p;
   auto w = c.query_one("SELECT w.name, o.name, w.skill_level, w.org_id FROM workers w JOIN orgs o ON o.id = w.org_id WHERE w.id = ?", {worker_id});
@@ -198,6 +220,7 @@ Portrait load_portrait(store::Connection& c, const Context& ctx, std::int64_t wo
   const auto sep = core::separate(estimates);
   for (auto i : sep.strengths) p.dimensions[i].strength = true;
   for (auto i : sep.weaknesses) p.dimensions[i].weakness = true;
+  p.readiness = readiness_of(c, p, static_cast<core::SkillLevel>(w->i64(2)));
   return p;
 }
 

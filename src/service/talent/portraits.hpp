@@ -9,6 +9,7 @@
 
 #include "service/people/actor.hpp"
 #include "service/platform/context.hpp"
+#include "service/talent/level_bars.hpp"
 
 namespace skb::service {
 
@@ -63,6 +64,7 @@ struct Portrait {
   std::optional<PeerRank> in_enterprise;
   std::optional<PeerRank> in_all;
   std::vector<TrendPoint> trend;  // the last twelve months with evidence, oldest first
+  std::optional<Readiness> readiness;  // for the level above the worker's, when its bars are set
   std::string refreshed_at;
 };
 

@@ -219,3 +219,46 @@ test('a practice attempt is evidence too, each item worth half an exam item', as
   assert.ok(items.every((e) => e.weight === 0.5 && e.share === 0 && /^网上练兵/.test(e.label)))
   assert.match(app.cli(['verify-evidence']).stdout, /evidence OK/)
 })
+
+test('organisers set the bars of each level; the portrait says where the worker meets the next level\'s bar, falls short, or cannot yet tell', async () => {
+  const electrician = (await get('/api/v1/work-types')).items.find((w) => w.name === '电工')
+  const bars = (await get(`/api/v1/work-types/${electrician.id}/level-bars`, viewer)).items
+  assert.deepEqual(bars.map((b) => b.skill_level),
+    ['junior', 'intermediate', 'senior', 'technician', 'senior_technician', 'special_technician', 'chief_technician'], 'the demo sets every level above 学徒工')
+  assert.equal(bars[0].bars[0].dimension_id, null, 'the overall bar first')
+  // Validation and permissions.
+  const put = (token, body) => app.request('PUT', `/api/v1/work-types/${electrician.id}/level-bars`, { token, body })
+  assert.equal((await put(hr, { skill_level: 'senior', bars: [] })).status, 403)
+  assert.equal((await put(organiser, { skill_level: '九级工', bars: [] })).body.error.field, 'skill_level')
+  assert.equal((await put(organiser, { skill_level: 'senior', bars: [{ bar: 101 }] })).body.error.field, 'bars[0].bar')
+  assert.equal((await put(organiser, { skill_level: 'senior', bars: [{ bar: 50 }, { bar: 60 }] })).body.error.field, 'bars[1].dimension_id')
+  const otherDim = (await get('/api/v1/work-types')).items.find((w) => w.name === '焊工').dimensions[0].id
+  assert.equal((await put(organiser, { skill_level: 'senior', bars: [{ dimension_id: otherDim, bar: 50 }] })).body.error.field, 'bars[0].dimension_id')
+
+  // The demo worker's next level gets bars that make each status appear, from the worker's own bands.
+  const p = await get('/api/v1/me/portrait', worker)
+  const next = p.readiness.skill_level
+  const withScore = p.dimensions.filter((d) => d.score)
+  const [high, low, mid] = [withScore[0], withScore.at(-1), withScore[1]]
+  const newBars = [
+    { dimension_id: null, bar: Math.max(0, p.overall.low - 1) },
+    { dimension_id: high.id, bar: Math.max(0, high.score.low - 1) },  // met
+    { dimension_id: low.id, bar: Math.min(100, low.score.high + 1) },  // short
+    { dimension_id: mid.id, bar: mid.score.score },                    // open: inside the band
+  ]
+  const saved = await put(organiser, { skill_level: next, bars: newBars })
+  assert.equal(saved.status, 200, JSON.stringify(saved.body))
+  const r = (await get('/api/v1/me/portrait', worker)).readiness
+  assert.equal(r.skill_level, next)
+  const statusOf = (id) => r.items.find((i) => i.dimension_id === id).status
+  assert.equal(r.items[0].dimension_id, null, 'the overall bar first')
+  assert.equal(r.items[0].status, 'met')
+  assert.equal(statusOf(high.id), 'met')
+  assert.equal(statusOf(low.id), 'short')
+  assert.equal(statusOf(mid.id), 'open')
+  assert.equal(r.items.length, 4)
+  // The audit records the change; an empty list removes the level's bars.
+  assert.ok(Number(sqlite(app.dbFile, "SELECT COUNT(*) FROM audit_log WHERE action = 'work_type.level_bars'").trim()) >= 6)
+  assert.equal((await put(organiser, { skill_level: next, bars: [] })).status, 200)
+  assert.equal((await get('/api/v1/me/portrait', worker)).readiness, null)
+})

@@ -43,6 +43,11 @@ test('the worker reads their capability portrait on a phone, and the evidence be
         assert.equal(await card.locator(sel('portrait-strength')).count(), d.strength ? 1 : 0, d.name)
       }
       assert.ok(api.dimensions.some((d) => d.weakness || d.strength), 'the demo profile separates some dimension from the rest')
+      // Readiness for the next level: one row per bar, with the API's status.
+      const rows = phone.locator(sel('portrait-readiness-item'))
+      assert.equal(await rows.count(), api.readiness.items.length)
+      for (let i = 0; i < api.readiness.items.length; ++i) assert.equal(await rows.nth(i).getAttribute('data-status'), api.readiness.items[i].status)
+      assert.match(await phone.locator(sel('my-portrait-page')).innerText(), /晋级准备度/)
       await assertFitsPhone(phone, '我的能力画像 on a phone')
       await shot(phone, '90-portrait-phone')
 

@@ -30,6 +30,14 @@ json::array trend_json(const std::vector<service::TrendPoint>& trend) {
   return out;
 }
 
+json::value readiness_json(const std::optional<service::Readiness>& r) {
+  if (!r) return nullptr;
+  json::array items;
+  for (const auto& i : r->items)
+    items.push_back(json::object{{"dimension_id", i.dimension_id ? id_json(*i.dimension_id) : json::value(nullptr)}, {"bar", i.bar}, {"status", i.status}});
+  return json::object{{"skill_level", core::to_code(r->level)}, {"items", std::move(items)}};
+}
+
 json::object portrait_json(const service::Portrait& p) {
   json::array work_types, dimensions;
   for (const auto& t : p.work_types) work_types.push_back(json::object{{"id", id_json(t.id)}, {"name", t.name}, {"evidence", t.evidence}});
@@ -51,6 +59,7 @@ json::object portrait_json(const service::Portrait& p) {
                       {"rank_in_enterprise", rank_json(p.in_enterprise)},
                       {"rank_in_all", rank_json(p.in_all)},
                       {"trend", trend_json(p.trend)},
+                      {"readiness", readiness_json(p.readiness)},
                       {"refreshed_at", p.refreshed_at}};
 }
 

@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "core/platform/random.hpp"
-#include "service/talent/evidence.hpp"
 #include "service/exams/codec.hpp"
 #include "service/service_fixture.hpp"
+#include "service/talent/evidence.hpp"
 
 namespace skb::testing {
 namespace {
