@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startEnv, ADMIN } from '../lib/env.mjs'
-import { newPage, newPhonePage, login, sel, shot, withShotOnFailure, assertFitsPhone } from '../lib/ui.mjs'
+import { newPage, newPhonePage, login, sel, shot, withShotOnFailure, assertFitsPhone, pickOption } from '../lib/ui.mjs'
 
 let env
 before(async () => { env = await startEnv('portrait') })
@@ -88,6 +88,36 @@ test('the administrator sees the same portrait on the worker\'s page', { timeout
       assert.equal(await page.locator(`${sel('career-timeline')} ${sel('timeline-item')}`).count(), timeline.length)
       assert.ok(await page.locator(`${sel('timeline-item')}[data-kind="exam"]`).count() >= 6)
       assert.match(await page.locator(sel('timeline-item')).first().innerText(), new RegExp(timeline[0].title.replace(/[()（）]/g, '.')))
+    })
+  } finally {
+    await page.context().close()
+  }
+})
+
+test('the organiser sets a level\'s bars on the work types page and the API holds them', { timeout: 60000 }, async () => {
+  const page = await newPage(env)
+  try {
+    await withShotOnFailure(page, 'level-bars', async () => {
+      await login(page, env.baseUrl, env.demoAccounts.organiser.username, env.demoAccounts.organiser.password)
+      await page.goto(env.baseUrl + '/work-types')
+      const row = page.locator(`${sel('work-types-table')} .el-table__row`, { hasText: '电工' }).first()
+      await row.locator(sel('work-type-level-bars')).click()
+      const dialog = page.locator(sel('level-bars-dialog'))
+      await dialog.waitFor()
+      await pickOption(page, 'level-bars-level', '技师')
+      // The demo's bar for 技师 is shown, then changed.
+      const overall = dialog.locator(`${sel('level-bar-overall')} input`)
+      await page.waitForFunction(() => document.querySelector('[data-test="level-bar-overall"] input')?.value === '65')
+      await overall.fill('66')
+      await overall.blur()
+      await dialog.locator(sel('level-bars-save')).click()
+      await page.locator('.el-message--success').waitFor()
+      await shot(page, '93-level-bars')
+      const electrician = (await env.api('GET', '/work-types', undefined, env.adminToken)).body.items.find((w) => w.name === '电工')
+      const bars = (await env.api('GET', `/work-types/${electrician.id}/level-bars`, undefined, env.adminToken)).body.items
+      const technician = bars.find((b) => b.skill_level === 'technician')
+      assert.equal(technician.bars.find((b) => b.dimension_id === null).bar, 66)
+      assert.equal(technician.bars.length, 1 + electrician.dimensions.length, 'the dimensions\' bars are kept')
     })
   } finally {
     await page.context().close()

@@ -134,7 +134,9 @@ export const workTypesApi = {
   get: (id) => api.get(`/work-types/${encodeURIComponent(id)}`),
   create: (body) => api.post('/work-types', body),
   replace: (id, body) => api.put(`/work-types/${encodeURIComponent(id)}`, body),
-  remove: (id) => api.del(`/work-types/${encodeURIComponent(id)}`)
+  remove: (id) => api.del(`/work-types/${encodeURIComponent(id)}`),
+  levelBars: (id) => api.get(`/work-types/${encodeURIComponent(id)}/level-bars`),
+  setLevelBars: (id, body) => api.put(`/work-types/${encodeURIComponent(id)}/level-bars`, body)
 }
 
 export const workersApi = {

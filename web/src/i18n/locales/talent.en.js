@@ -40,5 +40,13 @@ export default {
     title: 'Career timeline',
     empty: 'Nothing recorded yet',
     kind: { competition: 'Competition', certificate: 'Award', exam: 'Exam', level: 'Skill level' }
+  },
+  levelBars: {
+    open: 'Level bars',
+    title: '{name} · level bars',
+    hint: 'Per skill level, the portrait score (0–100) to reach overall and on each dimension; leave a field empty for no bar. Portraits show readiness against them.',
+    level: 'Skill level',
+    none: 'none',
+    saved: 'Bars saved'
   }
 }

@@ -40,5 +40,13 @@ export default {
     title: '职业生涯时间线',
     empty: '暂无记录',
     kind: { competition: '竞赛', certificate: '获奖', exam: '考试', level: '技能等级' }
+  },
+  levelBars: {
+    open: '晋级门槛',
+    title: '{name} · 晋级门槛',
+    hint: '按技能等级设定能力画像须达到的分数（0–100）：综合分与各能力维度；留空表示不设门槛。职工画像据此显示"晋级准备度"。',
+    level: '技能等级',
+    none: '不设',
+    saved: '门槛已保存'
   }
 }
