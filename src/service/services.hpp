@@ -24,6 +24,7 @@
 #include "service/platform/idempotency.hpp"
 #include "service/talent/level_bars.hpp"
 #include "service/talent/portraits.hpp"
+#include "service/talent/search.hpp"
 
 namespace skb::service {
 
@@ -32,7 +33,7 @@ struct Services {
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
         judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx),
         questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx),
-        scheme_corrections(ctx), portraits(ctx), timeline(ctx), level_bars(ctx) {}
+        scheme_corrections(ctx), portraits(ctx), timeline(ctx), level_bars(ctx), talent_search(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -60,6 +61,7 @@ struct Services {
   PortraitService portraits;
   TimelineService timeline;
   LevelBarService level_bars;
+  TalentSearchService talent_search;
 };
 
 }  // namespace skb::service

@@ -63,7 +63,7 @@ test('a viewer sees a smaller menu and no write buttons', { timeout: 90000 }, as
       els.map((e) => e.getAttribute('data-test'))
     )
     // Viewers read competitions too (GET /competitions is open to every reading role) and live boards; no scoring menu.
-    assert.deepEqual(items, ['menu-home', 'menu-orgs', 'menu-work-types', 'menu-workers', 'menu-competitions', 'menu-live'])
+    assert.deepEqual(items, ['menu-home', 'menu-orgs', 'menu-work-types', 'menu-workers', 'menu-talent-search', 'menu-competitions', 'menu-live'])
     assert.equal(await page.locator(sel('menu-judging')).count(), 0)
     assert.equal(await page.locator(sel('menu-users')).count(), 0)
     assert.equal(await page.locator(sel('menu-audit')).count(), 0)

@@ -262,3 +262,44 @@ test('organisers set the bars of each level; the portrait says where the worker 
   assert.equal((await put(organiser, { skill_level: next, bars: [] })).status, 200)
   assert.equal((await get('/api/v1/me/portrait', worker)).readiness, null)
 })
+
+test('talent search finds the workers whose portraits and records meet every filter, inside the searcher\'s scope', async () => {
+  const electrician = (await get('/api/v1/work-types')).items.find((w) => w.name === '电工')
+  const [d1, d2] = electrician.dimensions
+  const search = (token, query) => app.request('GET', `/api/v1/talent/search?work_type_id=${electrician.id}&limit=200${query}`, { token })
+  const all = (await search(admin, '')).body
+  const portraits = Number(sqlite(app.dbFile, `SELECT COUNT(*) FROM portrait_scores WHERE work_type_id = ${electrician.id} AND dimension_id = 0`).trim())
+  assert.equal(all.total, portraits, 'every worker with a portrait of the work type, for the admin')
+  assert.deepEqual(all.items.map((h) => h.overall), [...all.items.map((h) => h.overall)].sort((a, b) => b - a), 'strongest first')
+
+  // Two dimension filters and a level: each hit checked against its own portrait.
+  const found = (await search(admin, `&dims=${d1.id}:40,${d2.id}:30&min_level=junior`)).body
+  assert.ok(found.total > 0 && found.total < all.total, `${found.total} of ${all.total}`)
+  for (const h of found.items.slice(0, 10)) {
+    const p = await get(`/api/v1/workers/${h.worker_id}/portrait?work_type_id=${electrician.id}`)
+    assert.ok(p.dimensions.find((d) => d.id === d1.id).score.score >= 40 - 1e-9)
+    assert.ok(p.dimensions.find((d) => d.id === d2.id).score.score >= 30 - 1e-9)
+    assert.ok(Math.abs(p.overall.score - h.overall) < 1e-6)
+  }
+  // Nobody left out: the count equals the portraits that meet both filters (plain SQL on the stored abilities).
+  const logit = (s) => Math.log(s / (1 - s))
+  const expected = Number(sqlite(app.dbFile, `SELECT COUNT(*) FROM portrait_scores a JOIN portrait_scores b ON b.worker_id = a.worker_id AND b.work_type_id = a.work_type_id
+    JOIN workers w ON w.id = a.worker_id
+    WHERE a.work_type_id = ${electrician.id} AND a.dimension_id = ${d1.id} AND a.theta >= ${logit(0.4)} AND b.dimension_id = ${d2.id} AND b.theta >= ${logit(0.3)} AND w.skill_level <= 5`).trim())
+  assert.equal(found.total, expected)
+
+  // Scope: the demo HR sees only their enterprise's workers; a worker may not search.
+  const hrHits = (await search(hr, '')).body
+  const hrOrg = (await get('/api/v1/me', hr)).user.grants[0].org_id
+  for (const h of hrHits.items) assert.equal(Number(sqlite(app.dbFile, `SELECT org_id FROM workers WHERE id = ${h.worker_id}`).trim()), Number(hrOrg))
+  assert.ok(hrHits.total < all.total)
+  assert.equal((await search(worker, '')).status, 403)
+  // Bad input is named.
+  assert.equal((await search(admin, '&dims=abc')).body.error.field, 'dims')
+  assert.equal((await search(admin, `&dims=${d1.id}:120`)).body.error.field, 'dims')
+  assert.equal((await search(admin, '&min_level=九级工')).body.error.field, 'min_level')
+  assert.equal((await search(admin, '&max_age=5')).body.error.field, 'max_age')
+  assert.equal((await app.request('GET', '/api/v1/talent/search', { token: admin })).body.error.field, 'work_type_id')
+  const welder = (await get('/api/v1/work-types')).items.find((w) => w.name === '焊工')
+  assert.equal((await search(admin, `&dims=${welder.dimensions[0].id}:10`)).body.error.field, 'dims')
+})

@@ -298,5 +298,6 @@ export const talentApi = {
   portrait: (workerId, workTypeId) => api.get(`/workers/${encodeURIComponent(workerId)}/portrait`, { work_type_id: workTypeId }),
   evidence: (workerId, workTypeId, dimensionId) =>
     api.get(`/workers/${encodeURIComponent(workerId)}/evidence`, { work_type_id: workTypeId, dimension_id: dimensionId, limit: 200 }),
-  timeline: (workerId) => api.get(`/workers/${encodeURIComponent(workerId)}/timeline`)
+  timeline: (workerId) => api.get(`/workers/${encodeURIComponent(workerId)}/timeline`),
+  search: (query) => api.get('/talent/search', query)
 }

@@ -79,6 +79,12 @@ const routes = [
         meta: { title: 'menu.myPortrait', need: 'ownRecord' }
       },
       {
+        path: 'talent/search',
+        name: 'talent-search',
+        component: () => import('../views/talent/TalentSearchView.vue'),
+        meta: { title: 'menu.talentSearch', need: 'readDirectory' }
+      },
+      {
         path: 'me/exams',
         name: 'my-exams',
         component: () => import('../views/exams/MyExamsView.vue'),

@@ -57,6 +57,7 @@ export default {
     users: 'Users',
     audit: 'Audit log',
     myRecord: 'My record',
+    talentSearch: 'Talent search',
     myPortrait: 'My portrait',
     competitions: 'Competitions',
     judging: 'Scoring',

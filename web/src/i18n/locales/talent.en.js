@@ -48,5 +48,21 @@ export default {
     level: 'Skill level',
     none: 'none',
     saved: 'Bars saved'
+  },
+  talentSearch: {
+    title: 'Talent search',
+    minLevel: 'Level at least',
+    org: 'Organisation',
+    maxAge: 'Age at most',
+    minOverall: 'Overall at least',
+    awardedSince: 'Awarded since',
+    dimensionAtLeast: '“{name}” at least',
+    search: 'Search',
+    total: '{n} found, first {shown} shown',
+    name: 'Name',
+    level: 'Skill level',
+    birthYear: 'Born',
+    awards: 'Awards',
+    none: 'Nobody meets these filters'
   }
 }

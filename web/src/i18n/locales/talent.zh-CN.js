@@ -48,5 +48,21 @@ export default {
     level: '技能等级',
     none: '不设',
     saved: '门槛已保存'
+  },
+  talentSearch: {
+    title: '人才搜索',
+    minLevel: '技能等级不低于',
+    org: '组织',
+    maxAge: '年龄不超过',
+    minOverall: '综合能力不低于',
+    awardedSince: '获奖日期不早于',
+    dimensionAtLeast: '“{name}”不低于',
+    search: '搜索',
+    total: '共 {n} 人，显示前 {shown} 人',
+    name: '姓名',
+    level: '技能等级',
+    birthYear: '出生年份',
+    awards: '获奖',
+    none: '没有符合条件的职工'
   }
 }

@@ -57,6 +57,7 @@ export default {
     users: '用户管理',
     audit: '审计日志',
     myRecord: '我的档案',
+    talentSearch: '人才搜索',
     myPortrait: '我的能力画像',
     competitions: '技能竞赛',
     judging: '评分',
