@@ -54,6 +54,7 @@ const MATRIX = [
   ['read the evidence behind a portrait outside the judge union', () => ({ method: 'GET', path: `/api/v1/workers/${farWorker.id}/evidence?work_type_id=${welding.id}` }), ['admin', 'organiser', 'chief_judge', 'viewer'], 200, 403],
   ['read my own portrait', () => ({ method: 'GET', path: '/api/v1/me/portrait' }), ['worker'], 200, 404],
   ['search talent', () => ({ method: 'GET', path: `/api/v1/talent/search?work_type_id=${welding.id}` }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
+  ['export a talent search', () => ({ method: 'GET', path: `/api/v1/talent/search.xlsx?work_type_id=${welding.id}` }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
   ['read the level bars of a work type', () => ({ method: 'GET', path: `/api/v1/work-types/${welding.id}/level-bars` }), ROLES, 200, 403],
   ['set the level bars of a work type', () => ({ method: 'PUT', path: `/api/v1/work-types/${welding.id}/level-bars`, body: { skill_level: 'senior', bars: [] } }), ['admin', 'organiser'], 200, 403],
   ['rename the HR enterprise', () => ({ method: 'PATCH', path: `/api/v1/orgs/${hrEnterprise.id}`, body: { name: hrEnterprise.name } }), ['admin', 'organiser'], 200, 403],

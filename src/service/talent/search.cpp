@@ -1,13 +1,18 @@
 #include "service/talent/search.hpp"
 
+#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 
 #include "core/platform/calendar.hpp"
 #include "core/platform/error.hpp"
 #include "core/talent/ability.hpp"
 #include "service/people/scope_sql.hpp"
+#include "service/platform/audit.hpp"
+#include "service/platform/json_text.hpp"
+#include "service/platform/spreadsheet.hpp"
 
 namespace skb::service {
 namespace {
@@ -23,10 +28,41 @@ void check_score(double score, const std::string& field) {
 
 }  // namespace
 
-TalentResult TalentSearchService::search(const Actor& actor, const TalentQuery& q) const {
+TalentResult TalentSearchService::search(const Actor& actor, const TalentQuery& q) const { return run(actor, q, 200); }
+
+std::string TalentSearchService::export_xlsx(const Actor& actor, TalentQuery q) const {
+  q.limit = kMaxExportRows;
+  const auto result = run(actor, q, kMaxExportRows);
+  Sheet sheet{"人才搜索", {"姓名", "单位", "技能等级", "出生年份", "综合能力"}, {}};
+  std::map<std::int64_t, std::string> names;
+  ctx_.db.read([&](store::Connection& c) {
+    for (const auto& [dim, score] : q.min_dimension)
+      if (auto d = c.query_one("SELECT name FROM dimensions WHERE id = ?", {dim})) names[dim] = d->str(0);
+  });
+  for (const auto& [dim, score] : q.min_dimension) sheet.header.push_back(names[dim]);
+  sheet.header.push_back("获奖次数");
+  const auto whole = [](double x) { return std::to_string(static_cast<long>(std::lround(x))); };
+  for (const auto& h : result.items) {
+    std::vector<std::string> row{h.name, h.org_name, std::string(core::to_chinese(h.level)), std::to_string(h.birth_year), whole(h.overall)};
+    for (const auto& [dim, score] : h.dimensions) row.push_back(whole(score));
+    row.push_back(std::to_string(h.awards));
+    sheet.rows.push_back(std::move(row));
+  }
+  boost::json::array dims;
+  for (const auto& [dim, score] : q.min_dimension) dims.push_back(boost::json::array{dim, score});
+  ctx_.db.write([&](store::Connection& c) {
+    append_audit(c, ctx_, {actor.username, "talent.export", "work_type", std::to_string(q.work_type_id),
+                           json_text(boost::json::object{{"rows", sheet.rows.size()}, {"total", result.total}, {"dims", dims},
+                                                         {"min_level", q.min_level ? boost::json::value(core::to_code(*q.min_level)) : nullptr},
+                                                         {"org_id", q.org_id ? boost::json::value(*q.org_id) : nullptr}})});
+  });
+  return write_xlsx({sheet});
+}
+
+TalentResult TalentSearchService::run(const Actor& actor, const TalentQuery& q, int max_limit) const {
   const auto scope = actor.scope(core::Permission::read_workers);
   if (scope.empty()) throw core::forbidden();
-  if (q.limit < 1 || q.limit > 200) throw core::invalid("limit", "limit 应为 1–200");
+  if (q.limit < 1 || q.limit > max_limit) throw core::invalid("limit", "limit 应为 1–" + std::to_string(max_limit));
   if (q.min_dimension.size() > kMaxDimensionFilters) throw core::invalid("dims", "最多按 5 个能力维度筛选 (at most 5 dimension filters)");
   if (q.min_overall) check_score(*q.min_overall, "min_overall");
   for (const auto& [dim, score] : q.min_dimension) check_score(score, "dims");

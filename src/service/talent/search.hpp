@@ -43,10 +43,15 @@ struct TalentResult {
 
 class TalentSearchService {
  public:
+  static constexpr int kMaxExportRows = 10000;
   explicit TalentSearchService(const Context& ctx) : ctx_(ctx) {}
   TalentResult search(const Actor& actor, const TalentQuery& query) const;
+  // Every match (up to 10,000, strongest first) as an .xlsx workbook: names, organisations, levels, birth
+  // years, scores and awards — no ID or phone numbers. Audited as talent.export with the filters and count.
+  std::string export_xlsx(const Actor& actor, TalentQuery query) const;
 
  private:
+  TalentResult run(const Actor& actor, const TalentQuery& query, int max_limit) const;
   const Context& ctx_;
 };
 

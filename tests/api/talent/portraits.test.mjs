@@ -7,6 +7,19 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { Instance, sqlite } from '../lib/server.mjs'
 import { pdfText, renderFirstPage } from '../lib/pdf.mjs'
+import { existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+// The web's own .xlsx reader (read-excel-file), an independent reader of what the server writes.
+const READER = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web/node_modules/read-excel-file/node/index.js')
+const readXlsx = existsSync(READER) ? (await import(pathToFileURL(READER).href)).default : null
+// The rows of the first sheet, whichever shape this version of the reader answers in.
+const readSheet = readXlsx && (async (bytes) => {
+  const r = await readXlsx(bytes)
+  const first = Array.isArray(r) && r[0] && !Array.isArray(r[0]) ? r[0] : r  // [{ sheet, data }] or the rows themselves
+  return Array.isArray(first) ? first : first.data
+})
 
 const app = new Instance()
 let admin, organiser, judge, hr, worker, viewer
@@ -302,4 +315,28 @@ test('talent search finds the workers whose portraits and records meet every fil
   assert.equal((await app.request('GET', '/api/v1/talent/search', { token: admin })).body.error.field, 'work_type_id')
   const welder = (await get('/api/v1/work-types')).items.find((w) => w.name === '焊工')
   assert.equal((await search(admin, `&dims=${welder.dimensions[0].id}:10`)).body.error.field, 'dims')
+})
+
+test('the search result exports to .xlsx — the same rows, no ID or phone numbers, audited, inside the scope', { skip: readSheet ? false : 'web/node_modules/read-excel-file is not installed' }, async () => {
+  const electrician = (await get('/api/v1/work-types')).items.find((w) => w.name === '电工')
+  const d1 = electrician.dimensions[0]
+  const query = `work_type_id=${electrician.id}&dims=${d1.id}:30`
+  const json = await get(`/api/v1/talent/search?${query}&limit=200`)
+  const download = async (token) => fetch(`${app.base}/api/v1/talent/search.xlsx?${query}`, { headers: { authorization: `Bearer ${token}` } })
+  const res = await download(admin)
+  assert.equal(res.status, 200)
+  assert.match(res.headers.get('content-disposition'), /filename\*=UTF-8''%E4%BA%BA%E6%89%8D%E6%90%9C%E7%B4%A2\.xlsx/)
+  const rows = await readSheet(Buffer.from(await res.arrayBuffer()))
+  assert.deepEqual(rows[0], ['姓名', '单位', '技能等级', '出生年份', '综合能力', d1.name, '获奖次数'])
+  assert.equal(rows.length - 1, json.total)
+  assert.deepEqual(rows.slice(1).map((r) => [r[0], String(r[4])]), json.items.map((h) => [h.name, String(Math.round(h.overall))]))
+  const text = JSON.stringify(rows)
+  assert.doesNotMatch(text, /\d{17}[\dX]|1[3-9]\d{9}/, 'no ID or phone numbers')
+  const audit = sqlite(app.dbFile, "SELECT detail FROM audit_log WHERE action = 'talent.export' ORDER BY seq DESC LIMIT 1").trim()
+  assert.equal(JSON.parse(audit).rows, json.total)
+  // The HR's export holds only their enterprise; a worker gets none.
+  const hrRows = await readSheet(Buffer.from(await (await download(hr)).arrayBuffer()))
+  const hrJson = (await app.request('GET', `/api/v1/talent/search?${query}&limit=200`, { token: hr })).body
+  assert.equal(hrRows.length - 1, hrJson.total)
+  assert.equal((await download(worker)).status, 403)
 })

@@ -34,6 +34,14 @@ test('the organiser searches electricians by dimension scores and opens a portra
       const scores = await page.locator(sel('ts-overall-score')).allInnerTexts()
       assert.deepEqual(scores, api.items.map((h) => String(Math.round(h.overall))))
       await shot(page, '95-talent-search')
+      // The export link carries the same filters.
+      const href = await page.locator(sel('ts-export')).getAttribute('href')
+      assert.match(href, new RegExp(`^/api/v1/talent/search\\.xlsx\\?.*work_type_id=${electrician.id}`))
+      assert.ok(decodeURIComponent(href).includes(`dims=${d1.id}:40,${d2.id}:30`), href)
+      const download = page.waitForEvent('download')
+      await page.locator(sel('ts-export')).click()
+      const file = await download
+      assert.equal(file.suggestedFilename(), '人才搜索.xlsx')
       await page.locator(sel('ts-worker-link')).first().click()
       await page.locator(sel('worker-detail-page')).waitFor()
       await page.locator(sel('portrait-overall')).waitFor()

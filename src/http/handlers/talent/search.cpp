@@ -47,23 +47,28 @@ std::vector<std::pair<std::int64_t, double>> dimension_filters(const std::string
   return out;
 }
 
+service::TalentQuery talent_query(const Request& req) {
+  service::TalentQuery q;
+  const auto work_type = query_id(req, "work_type_id");
+  if (!work_type) throw core::invalid("work_type_id", "请指定工种 (work_type_id is required)");
+  q.work_type_id = *work_type;
+  if (const auto level = req.query_or("min_level"); !level.empty()) {
+    q.min_level = core::parse_skill_level(level);
+    if (!q.min_level) throw core::invalid("min_level", "技能等级无效 (not a skill level)");
+  }
+  q.org_id = query_id(req, "org_id");
+  if (const auto age = query_number(req, "max_age")) q.max_age = static_cast<int>(*age);
+  q.min_overall = query_number(req, "min_overall");
+  q.min_dimension = dimension_filters(req.query_or("dims"));
+  if (const auto since = req.query_or("awarded_since"); !since.empty()) q.awarded_since = since;
+  return q;
+}
+
 }  // namespace
 
 void add_talent_search_routes(Router& router, service::Services& s) {
   router.add("GET", "/api/v1/talent/search", Access::signed_in, [&s](Request& req) {
-    service::TalentQuery q;
-    const auto work_type = query_id(req, "work_type_id");
-    if (!work_type) throw core::invalid("work_type_id", "请指定工种 (work_type_id is required)");
-    q.work_type_id = *work_type;
-    if (const auto level = req.query_or("min_level"); !level.empty()) {
-      q.min_level = core::parse_skill_level(level);
-      if (!q.min_level) throw core::invalid("min_level", "技能等级无效 (not a skill level)");
-    }
-    q.org_id = query_id(req, "org_id");
-    if (const auto age = query_number(req, "max_age")) q.max_age = static_cast<int>(*age);
-    q.min_overall = query_number(req, "min_overall");
-    q.min_dimension = dimension_filters(req.query_or("dims"));
-    if (const auto since = req.query_or("awarded_since"); !since.empty()) q.awarded_since = since;
+    auto q = talent_query(req);
     q.limit = query_limit(req, 50, 200);
     const auto result = s.talent_search.search(*req.actor, q);
     json::array items;
@@ -75,6 +80,13 @@ void add_talent_search_routes(Router& router, service::Services& s) {
                                    {"dimensions", std::move(dims)}, {"awards", h.awards}});
     }
     return json_response(json::object{{"items", std::move(items)}, {"total", result.total}});
+  });
+  router.add("GET", "/api/v1/talent/search.xlsx", Access::signed_in, [&s](Request& req) {
+    Response r{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.talent_search.export_xlsx(*req.actor, talent_query(req)),
+               {}, {}};
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"talent.xlsx\"; filename*=UTF-8''%E4%BA%BA%E6%89%8D%E6%90%9C%E7%B4%A2.xlsx");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
   });
 }
 

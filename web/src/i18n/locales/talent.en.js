@@ -57,6 +57,7 @@ export default {
     minOverall: 'Overall at least',
     awardedSince: 'Awarded since',
     dimensionAtLeast: '“{name}” at least',
+    export: 'Export to Excel (all results)',
     search: 'Search',
     total: '{n} found, first {shown} shown',
     name: 'Name',

@@ -57,6 +57,7 @@ export default {
     minOverall: '综合能力不低于',
     awardedSince: '获奖日期不早于',
     dimensionAtLeast: '“{name}”不低于',
+    export: '导出 Excel（全部结果）',
     search: '搜索',
     total: '共 {n} 人，显示前 {shown} 人',
     name: '姓名',
