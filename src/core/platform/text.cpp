@@ -40,6 +40,16 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+std::string utf8_excerpt(std::string_view s, size_t chars) {
+  size_t i = 0;
+  for (size_t n = 0; n < chars && i < s.size(); ++n) {
+    const size_t len = utf8_sequence(s, i);
+    i += len == 0 ? 1 : len;  // a broken byte counts as one character
+  }
+  if (i >= s.size()) return std::string(s);
+  return std::string(s.substr(0, i)) + "…";
+}
+
 std::vector<std::string> split_list(std::string_view s) {
   std::vector<std::string> parts;
   std::string current;

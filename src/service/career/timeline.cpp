@@ -6,15 +6,14 @@
 
 #include "core/people/skill_level.hpp"
 #include "core/platform/error.hpp"
+#include "service/people/workers.hpp"
 
 namespace skb::service {
 
 std::vector<TimelineItem> TimelineService::timeline(const Actor& actor, std::int64_t worker_id) const {
   std::vector<TimelineItem> items;
   ctx_.db.read([&](store::Connection& c) {
-    auto w = c.query_one("SELECT org_path FROM workers WHERE id = ?", {worker_id});
-    if (!w) throw core::not_found("worker " + std::to_string(worker_id));
-    if (actor.worker_id != worker_id) require(actor, core::Permission::read_workers, w->str(0));
+    require_worker_reader(c, actor, worker_id);
 
     for (const auto& r : c.query("SELECT skill_level, effective_date, note FROM level_history WHERE worker_id = ?", {worker_id})) {
       const auto level = std::string(core::to_chinese(static_cast<core::SkillLevel>(r.i64(0))));

@@ -6,23 +6,20 @@
 #include "core/platform/text.hpp"
 #include "service/exams/codec.hpp"
 #include "service/exams/practice.hpp"
+#include "service/exams/question_bank.hpp"
 
 namespace skb::service {
 namespace {
 
 std::string scope_of(std::int64_t session_id) { return "session:" + std::to_string(session_id); }
 
-// The first characters of a stem, for the evidence list.
-std::string stem_excerpt(const std::string& stem) {
-  constexpr size_t kChars = 24;
-  if (core::utf8_length(stem) <= kChars) return stem;
-  size_t bytes = 0;
-  for (size_t chars = 0; chars < kChars && bytes < stem.size(); ++chars) {
-    const auto lead = static_cast<unsigned char>(stem[bytes]);
-    bytes += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  }
-  return stem.substr(0, std::min(bytes, stem.size())) + "…";
+// A question's capability dimension (0 in the bank: none).
+std::optional<std::int64_t> dimension_of(const core::exam::Question& q) {
+  return q.tags.dimension_id ? std::optional<std::int64_t>(q.tags.dimension_id) : std::nullopt;
 }
+
+// The first characters of a stem, for the evidence list.
+std::string stem_excerpt(const std::string& stem) { return core::utf8_excerpt(stem, 24); }
 
 }  // namespace
 
@@ -44,11 +41,11 @@ std::vector<EvidenceInput> derive_session_evidence(store::Connection& c, std::in
     const auto& item = paper.items[i];
     auto it = awarded.find(static_cast<std::int64_t>(i));
     if (it == awarded.end() || item.marks <= 0) continue;
-    auto q = c.query_one("SELECT dimension_id, difficulty, stem FROM questions WHERE id = ?", {item.question_id});
-    if (!q) continue;
-    out.push_back({s->i64(0), s->i64(2), q->opt_i64(0), "item:" + std::to_string(i), std::clamp(it->second / item.marks, 0.0, 1.0), 1.0,
-                   item_difficulty(static_cast<int>(q->i64(1))), s->str(4),
-                   s->str(3) + " · 第" + std::to_string(i + 1) + "题 " + stem_excerpt(q->str(2)), "exam:" + std::to_string(s->i64(1))});
+    // The process-wide question cache (questions never change once saved): grading has just read them.
+    const auto q = cached_question(c, item.question_id);
+    out.push_back({s->i64(0), s->i64(2), dimension_of(*q), "item:" + std::to_string(i), std::clamp(it->second / item.marks, 0.0, 1.0), 1.0,
+                   item_difficulty(q->tags.difficulty), s->str(4), s->str(3) + " · 第" + std::to_string(i + 1) + "题 " + stem_excerpt(q->stem),
+                   "exam:" + std::to_string(s->i64(1))});
   }
   return out;
 }
@@ -79,11 +76,10 @@ std::vector<EvidenceInput> derive_attempt_evidence(store::Connection& c, std::in
     const auto& f = result.items[i];
     auto it = by_shown.find(f.question);
     if (it == by_shown.end() || f.marks <= 0) continue;
-    auto q = c.query_one("SELECT dimension_id, difficulty, stem FROM questions WHERE id = ?", {it->second->question_id});
-    if (!q) continue;
-    out.push_back({a->i64(0), a->i64(1), q->opt_i64(0), "item:" + std::to_string(i), std::clamp(f.awarded / f.marks, 0.0, 1.0),
-                   kPracticeItemWeight, item_difficulty(static_cast<int>(q->i64(1))), a->str(4),
-                   title + " · " + stem_excerpt(q->str(2)), "practice:" + std::to_string(a->i64(1))});
+    const auto q = cached_question(c, it->second->question_id);
+    out.push_back({a->i64(0), a->i64(1), dimension_of(*q), "item:" + std::to_string(i), std::clamp(f.awarded / f.marks, 0.0, 1.0),
+                   kPracticeItemWeight, item_difficulty(q->tags.difficulty), a->str(4), title + " · " + stem_excerpt(q->stem),
+                   "practice:" + std::to_string(a->i64(1))});
   }
   return out;
 }

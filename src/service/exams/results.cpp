@@ -13,6 +13,7 @@
 #include "service/contest/judging.hpp"
 #include "service/exams/exams.hpp"
 #include "service/exams/sessions.hpp"
+#include "service/people/workers.hpp"
 #include "service/platform/audit.hpp"
 
 namespace skb::service {
@@ -94,9 +95,7 @@ TransferOutcome ExamResultsService::transfer_to_event(const Actor& actor, std::i
 std::vector<AssessmentRecord> ExamResultsService::worker_record(const Actor& actor, std::int64_t worker_id) const {
   std::vector<AssessmentRecord> out;
   ctx_.db.read([&](store::Connection& c) {
-    const auto w = c.query_one("SELECT org_path FROM workers WHERE id = ?", {worker_id});
-    if (!w) throw core::not_found("worker " + std::to_string(worker_id));
-    if (actor.worker_id != worker_id) require(actor, Permission::read_workers, w->str(0));
+    require_worker_reader(c, actor, worker_id);
     for (const auto& r : c.query(
              "SELECT e.id, e.title, t.name, s.submitted_at, s.score, s.max_score, e.pass_percent, s.pending_manual FROM exam_sessions s "
              "JOIN exams e ON e.id = s.exam_id JOIN work_types t ON t.id = e.work_type_id WHERE s.worker_id = ? AND s.status = 'submitted' "

@@ -169,6 +169,11 @@ void check_duplicates(store::Connection& c, const Actor& actor, const std::strin
 
 }  // namespace
 
+void require_worker_reader(store::Connection& c, const Actor& actor, std::int64_t worker_id) {
+  const auto path = worker_path(c, worker_id);
+  if (actor.worker_id != worker_id) require(actor, Permission::read_workers, path);
+}
+
 WorkerPage WorkerService::list(const Actor& actor, const WorkerFilter& f, int limit, std::optional<std::int64_t> after_id) const {
   auto scope = actor.scope(Permission::read_workers);
   if (scope.empty()) throw core::forbidden();

@@ -78,6 +78,10 @@ struct PersonalData {
   std::string id_number;
 };
 
+// The check before anything of one worker's record is read: the worker themself, or whoever may read
+// workers in the worker's organisation. Throws not_found for an unknown worker, forbidden otherwise.
+void require_worker_reader(store::Connection& conn, const Actor& actor, std::int64_t worker_id);
+
 class WorkerService {
  public:
   explicit WorkerService(const Context& ctx) : ctx_(ctx) {}

@@ -10,6 +10,7 @@
 #include "core/platform/calendar.hpp"
 #include "core/platform/error.hpp"
 #include "core/talent/ability.hpp"
+#include "service/people/workers.hpp"
 
 namespace skb::service {
 namespace {
@@ -106,17 +107,6 @@ std::optional<double> peer_median(store::Connection& c, std::int64_t work_type_i
   return std::nullopt;
 }
 
-std::string worker_path(store::Connection& c, std::int64_t worker_id) {
-  auto w = c.query_one("SELECT org_path FROM workers WHERE id = ?", {worker_id});
-  if (!w) throw core::not_found("worker " + std::to_string(worker_id));
-  return w->str(0);
-}
-
-void require_reader(store::Connection& c, const Actor& actor, std::int64_t worker_id) {
-  const auto path = worker_path(c, worker_id);
-  if (actor.worker_id != worker_id) require(actor, Permission::read_workers, path);
-}
-
 // The overall score at the end of each of the last twelve months, from the evidence up to then.
 std::vector<TrendPoint> trend_of(store::Connection& c, std::int64_t worker_id, std::int64_t work_type_id, std::int64_t now,
                                  const std::string& today) {
@@ -177,7 +167,6 @@ Portrait load_portrait(store::Connection& c, const Context& ctx, std::int64_t wo
   p.worker_id = worker_id;
   p.worker_name = w->str(0);
   p.org_name = w->str(1);
-  p.skill_level = std::string(core::to_code(static_cast<core::SkillLevel>(w->i64(2))));
   const auto org_id = w->i64(3);
   for (const auto& r : c.query("SELECT t.id, t.name, (SELECT COUNT(*) FROM evidence e WHERE e.worker_id = ? AND e.work_type_id = t.id) n "
                                "FROM work_types t WHERE t.id IN (SELECT work_type_id FROM worker_work_types WHERE worker_id = ? "
@@ -252,7 +241,7 @@ void refresh_portrait(store::Connection& c, const Context& ctx, std::int64_t wor
 Portrait PortraitService::portrait(const Actor& actor, std::int64_t worker_id, std::optional<std::int64_t> work_type_id) const {
   Portrait p;
   ctx_.db.read([&](store::Connection& c) {
-    require_reader(c, actor, worker_id);
+    require_worker_reader(c, actor, worker_id);
     p = load_portrait(c, ctx_, worker_id, work_type_id);
   });
   return p;
@@ -267,7 +256,7 @@ std::vector<EvidenceView> PortraitService::evidence(const Actor& actor, std::int
                                                     std::optional<std::int64_t> dimension_id, int limit) const {
   std::vector<EvidenceView> out;
   ctx_.db.read([&](store::Connection& c) {
-    require_reader(c, actor, worker_id);
+    require_worker_reader(c, actor, worker_id);
     std::string sql =
         "SELECT e.id, e.source, e.dimension_id, COALESCE(d.name, ''), e.score, e.weight, e.difficulty, e.observed_at, e.label, e.context "
         "FROM evidence e LEFT JOIN dimensions d ON d.id = e.dimension_id WHERE e.worker_id = ? AND e.work_type_id = ?";

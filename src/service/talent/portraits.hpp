@@ -55,7 +55,6 @@ struct Portrait {
   std::int64_t worker_id = 0;
   std::string worker_name;
   std::string org_name;
-  std::string skill_level;  // code
   std::vector<PortraitWorkType> work_types;  // registered or with evidence, most evidence first
   std::optional<std::int64_t> work_type_id;  // the one shown
   std::string work_type_name;

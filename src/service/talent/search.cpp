@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 
@@ -21,6 +23,13 @@ constexpr size_t kMaxDimensionFilters = 5;
 
 // A portrait score s (0–100) as the ability it stands for: θ with 100·σ(θ) = s.
 double theta_of(double score) { return core::logit(score / 100); }
+
+// The year of a stored birth date (YYYY-MM-DD); 0 when there is none to read.
+int birth_year(const std::string& date) {
+  int year = 0;
+  std::from_chars(date.data(), date.data() + std::min<size_t>(4, date.size()), year);
+  return year;
+}
 
 void check_score(double score, const std::string& field) {
   if (!std::isfinite(score) || score < 0 || score > 100) throw core::invalid(field, "分数应在 0–100 之间 (a score lies in 0–100)");
@@ -115,7 +124,7 @@ TalentResult TalentSearchService::run(const Actor& actor, const TalentQuery& q, 
                                  "(SELECT COUNT(*) FROM certificates x WHERE x.worker_id = w.id AND x.revoked = 0)" +
                                      from + where + " ORDER BY p.theta DESC, w.id LIMIT ?",
                                  page)) {
-      TalentHit h{r.i64(0), r.str(1), r.str(2), static_cast<core::SkillLevel>(r.i64(3)), std::stoi(r.str(4).substr(0, 4)),
+      TalentHit h{r.i64(0), r.str(1), r.str(2), static_cast<core::SkillLevel>(r.i64(3)), birth_year(r.str(4)),
                   100 * core::logistic(r.f64(5)), {}, static_cast<int>(r.i64(6))};
       for (const auto& [dim, score] : q.min_dimension) {
         auto d = c.query_one("SELECT theta FROM portrait_scores WHERE worker_id = ? AND work_type_id = ? AND dimension_id = ?",

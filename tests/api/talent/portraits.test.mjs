@@ -95,7 +95,7 @@ test('a judged mark is evidence for the entrant at once, and the portrait is the
   assert.equal(mine.length, 1, 'one piece of evidence per entry and aspect, amended rather than added')
   assert.ok(Math.abs(mine[0].share - 0.35) < 1e-9, `the newest mark's share: ${mine[0].share}`)
   assert.equal(mine[0].weight, 3)
-  assert.match(mine[0].label, /电气装配工|·/)
+  assert.equal(mine[0].label, `${competition.name} · ${event.name} · ${aspect.name}`, 'the evidence names where it comes from')
 
   const p = await get(`/api/v1/workers/${workerId}/portrait?work_type_id=${event.work_type_id}`)
   assert.equal(p.work_type_name, '电气装配工')
@@ -312,6 +312,12 @@ test('talent search finds the workers whose portraits and records meet every fil
   assert.equal((await search(admin, `&dims=${d1.id}:120`)).body.error.field, 'dims')
   assert.equal((await search(admin, '&min_level=九级工')).body.error.field, 'min_level')
   assert.equal((await search(admin, '&max_age=5')).body.error.field, 'max_age')
+  // A number outside int's range, or a fraction, is refused before it becomes an age.
+  assert.equal((await search(admin, '&max_age=1e300')).body.error.field, 'max_age')
+  assert.equal((await search(admin, '&max_age=30.5')).body.error.field, 'max_age')
+  assert.equal((await search(admin, '&min_overall=nan')).body.error.field, 'min_overall')
+  assert.equal((await search(admin, `&dims=${d1.id}:inf`)).body.error.field, 'dims')
+  assert.equal((await search(admin, '&max_age=40')).status, 200)
   assert.equal((await app.request('GET', '/api/v1/talent/search', { token: admin })).body.error.field, 'work_type_id')
   const welder = (await get('/api/v1/work-types')).items.find((w) => w.name === '焊工')
   assert.equal((await search(admin, `&dims=${welder.dimensions[0].id}:10`)).body.error.field, 'dims')

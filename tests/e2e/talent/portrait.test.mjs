@@ -62,6 +62,13 @@ test('the worker reads their capability portrait on a phone, and the evidence be
       await phone.locator(sel('portrait-evidence-item')).first().scrollIntoViewIfNeeded()
       await assertFitsPhone(phone, 'the evidence list on a phone')
       await shot(phone, '91-portrait-evidence-phone')
+      // 我的档案 with the career timeline below it also fits the phone once the timeline has loaded.
+      await phone.locator(sel('menu-toggle')).click()
+      await phone.locator(`.nav-drawer ${sel('menu-my-record')}`).click()
+      await phone.locator(`${sel('career-timeline')} ${sel('timeline-item')}`).first().waitFor()
+      await phone.locator(sel('career-timeline')).scrollIntoViewIfNeeded()
+      await assertFitsPhone(phone, '我的档案 with the career timeline on a phone')
+      await shot(phone, '91b-timeline-phone')
       assert.deepEqual(phone.consoleErrors, [])
     })
   } finally {

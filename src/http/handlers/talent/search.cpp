@@ -57,7 +57,11 @@ service::TalentQuery talent_query(const Request& req) {
     if (!q.min_level) throw core::invalid("min_level", "技能等级无效 (not a skill level)");
   }
   q.org_id = query_id(req, "org_id");
-  if (const auto age = query_number(req, "max_age")) q.max_age = static_cast<int>(*age);
+  if (const auto age = query_number(req, "max_age")) {
+    // Checked before the cast: a double outside int's range has no int to become.
+    if (*age < 16 || *age > 100 || *age != std::floor(*age)) throw core::invalid("max_age", "年龄应为 16–100 的整数 (a whole age of 16–100)");
+    q.max_age = static_cast<int>(*age);
+  }
   q.min_overall = query_number(req, "min_overall");
   q.min_dimension = dimension_filters(req.query_or("dims"));
   if (const auto since = req.query_or("awarded_since"); !since.empty()) q.awarded_since = since;

@@ -28,3 +28,13 @@ TEST(Text, EscapesWhatCouldForgeALogLine) {
   EXPECT_EQ(escape_for_log("\xE6\xB8"), "\\xe6\\xb8");  // a truncated sequence is escaped byte by byte
   EXPECT_EQ(escape_for_log("\xFF"), "\\xff");
 }
+
+TEST(Text, Utf8ExcerptCutsWholeCharactersAndSaysSo) {
+  EXPECT_EQ(skb::core::utf8_excerpt("电工基础知识", 4), "电工基础…");
+  EXPECT_EQ(skb::core::utf8_excerpt("电工基础", 4), "电工基础");
+  EXPECT_EQ(skb::core::utf8_excerpt("ab电", 2), "ab…");
+  EXPECT_EQ(skb::core::utf8_excerpt("", 3), "");
+  // A broken sequence counts as one character and is never extended past the end.
+  EXPECT_EQ(skb::core::utf8_excerpt(std::string("a\xE7\x94", 3), 1), "a…");
+  EXPECT_EQ(skb::core::utf8_excerpt(std::string("\xE7\x94"), 5), std::string("\xE7\x94"));
+}
