@@ -8,6 +8,7 @@
 #include "service/contest/evidence.hpp"
 #include "service/exams/evidence.hpp"
 #include "service/talent/evidence.hpp"
+#include "service/training/evidence.hpp"
 
 namespace skb::cli {
 namespace {
@@ -38,6 +39,7 @@ int verify_evidence(service::Services& services, bool repair, std::ostream& out)
     for (auto& d : service::derive_all_contest_evidence(c)) units.push_back({"aspect", std::move(d)});
     for (auto& d : service::derive_all_exam_evidence(c)) units.push_back({"exam_item", std::move(d)});
     for (auto& d : service::derive_all_practice_evidence(c)) units.push_back({"practice_item", std::move(d)});
+    for (auto& d : service::derive_all_training_evidence(c)) units.push_back({"training", std::move(d)});
     for (const auto& e : service::load_all_evidence(c))
       stored[{e.source, e.scope_key, e.item_key, e.worker_id}] = {e.work_type_id, e.dimension_id, e.score, e.weight, e.difficulty, e.observed_at};
   });

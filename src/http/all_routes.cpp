@@ -24,6 +24,8 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_portrait_routes(router, services);
   add_timeline_routes(router, services);
   add_level_bar_routes(router, services);
+  add_honour_routes(router, services);
+  add_course_routes(router, services);
   add_talent_search_routes(router, services);
 }
 

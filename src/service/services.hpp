@@ -22,9 +22,11 @@
 #include "service/people/workers.hpp"
 #include "service/platform/context.hpp"
 #include "service/platform/idempotency.hpp"
+#include "service/talent/honours.hpp"
 #include "service/talent/level_bars.hpp"
 #include "service/talent/portraits.hpp"
 #include "service/talent/search.hpp"
+#include "service/training/courses.hpp"
 
 namespace skb::service {
 
@@ -33,7 +35,8 @@ struct Services {
       : ctx(std::move(context)), auth(ctx), orgs(ctx), work_types(ctx), workers(ctx), idempotency(ctx), competitions(ctx),
         judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx),
         questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx),
-        scheme_corrections(ctx), portraits(ctx), timeline(ctx), level_bars(ctx), talent_search(ctx) {}
+        scheme_corrections(ctx), portraits(ctx), timeline(ctx), level_bars(ctx), talent_search(ctx), honours(ctx),
+        courses(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -62,6 +65,8 @@ struct Services {
   TimelineService timeline;
   LevelBarService level_bars;
   TalentSearchService talent_search;
+  HonourService honours;
+  CourseService courses;
 };
 
 }  // namespace skb::service

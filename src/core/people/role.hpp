@@ -18,6 +18,7 @@ enum class Permission {
   lead_judging,                            // chief judge: judge report, flags, locks
   manage_exams,                            // question bank, exams, practice levels
   grade_exams,                             // mark short answers in the grading queue
+  manage_training,                         // courses, enrolments and completions (培训)
 };
 
 std::string_view to_code(Role role);

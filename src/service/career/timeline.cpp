@@ -45,6 +45,16 @@ std::vector<TimelineItem> TimelineService::timeline(const Actor& actor, std::int
       }
       items.push_back({r.str(0), "exam", r.str(1), detail, "exam:" + std::to_string(r.i64(6))});
     }
+    for (const auto& r : c.query("SELECT COALESCE(t.completed_on, substr(t.enrolled_at, 1, 10)), c.name, c.provider, t.status, t.hours, t.score, c.id "
+                                 "FROM training_records t JOIN courses c ON c.id = t.course_id WHERE t.worker_id = ?",
+                                 {worker_id})) {
+      std::string detail = r.str(3) == "completed" ? "已结业" : r.str(3) == "failed" ? "未通过" : "在训";
+      if (!r.is_null(4)) detail += fmt::format("，{:g} 学时", r.f64(4));
+      if (!r.is_null(5)) detail += fmt::format("，结业成绩 {:g}", r.f64(5));
+      items.push_back({r.str(0), "training", "培训：" + r.str(1), r.str(2) + " · " + detail, "course:" + std::to_string(r.i64(6))});
+    }
+    for (const auto& r : c.query("SELECT awarded_on, title, issuer FROM honours WHERE worker_id = ?", {worker_id}))
+      items.push_back({r.str(0), "honour", "荣誉：" + r.str(1), r.str(2), ""});
   });
   std::stable_sort(items.begin(), items.end(), [](const TimelineItem& a, const TimelineItem& b) { return a.date > b.date; });
   return items;

@@ -1,6 +1,7 @@
 #pragma once
 // 职业生涯时间线: one worker's career across the domains that record it — competitions entered and
-// certificates won (contest), exams sat (exams), skill-level changes (people) — newest first.
+// certificates won (contest), exams sat (exams), courses (training), honours (talent), skill-level changes
+// (people) — newest first.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,10 +13,10 @@ namespace skb::service {
 
 struct TimelineItem {
   std::string date;     // YYYY-MM-DD (or an RFC 3339 time)
-  std::string kind;     // competition | certificate | exam | level
+  std::string kind;     // competition | certificate | exam | training | honour | level
   std::string title;
   std::string detail;
-  std::string context;  // event:7 | exam:4 | "" — the page it comes from
+  std::string context;  // event:7 | exam:4 | course:3 | "" — the page it comes from
 };
 
 class TimelineService {
