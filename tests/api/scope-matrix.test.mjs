@@ -31,6 +31,9 @@ after(async () => { await app.stop(); app.cleanup() })
 
 const ROLES = ['admin', 'organiser', 'chief_judge', 'judge', 'worker', 'hr', 'viewer']
 const unique = () => ++seq
+const daysAgo = (n) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10)
+const course = (org) => ({ org_id: org.id, work_type_id: welding.id, name: '矩阵课程' + unique(), provider: '培训中心', mode: 'online', hours: 8, starts_on: daysAgo(10), ends_on: daysAgo(9) })
+const honour = () => ({ kind: 'technical_expert', title: '矩阵技术能手' + unique(), level: 'city', awarded_on: daysAgo(1), issuer: '市总工会' })
 
 // [name, request(role) → {method, path, body}, roles allowed (status), status for the rest]
 const MATRIX = [
@@ -57,6 +60,13 @@ const MATRIX = [
   ['export a talent search', () => ({ method: 'GET', path: `/api/v1/talent/search.xlsx?work_type_id=${welding.id}` }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
   ['read the level bars of a work type', () => ({ method: 'GET', path: `/api/v1/work-types/${welding.id}/level-bars` }), ROLES, 200, 403],
   ['set the level bars of a work type', () => ({ method: 'PUT', path: `/api/v1/work-types/${welding.id}/level-bars`, body: { skill_level: 'senior', bars: [] } }), ['admin', 'organiser'], 200, 403],
+  ['list training courses', () => ({ method: 'GET', path: '/api/v1/courses' }), ['admin', 'organiser', 'hr'], 200, 403],
+  ['create a course in the HR enterprise', () => ({ method: 'POST', path: '/api/v1/courses', body: course(hrEnterprise) }), ['admin', 'organiser', 'hr'], 201, 403],
+  ['create a course outside the HR enterprise', () => ({ method: 'POST', path: '/api/v1/courses', body: course(otherEnterprise) }), ['admin', 'organiser'], 201, 403],
+  ['read the training of a worker outside the judge union', () => ({ method: 'GET', path: `/api/v1/workers/${farWorker.id}/training` }), ['admin', 'organiser', 'chief_judge', 'viewer'], 200, 403],
+  ['read the honours of a worker of the HR enterprise', () => ({ method: 'GET', path: `/api/v1/workers/${hrWorker.id}/honours` }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
+  ['add an honour to a worker of the HR enterprise', () => ({ method: 'POST', path: `/api/v1/workers/${hrWorker.id}/honours`, body: honour() }), ['admin', 'organiser', 'hr'], 201, 403],
+  ['add an honour to a worker outside the HR enterprise', () => ({ method: 'POST', path: `/api/v1/workers/${farWorker.id}/honours`, body: honour() }), ['admin', 'organiser'], 201, 403],
   ['rename the HR enterprise', () => ({ method: 'PATCH', path: `/api/v1/orgs/${hrEnterprise.id}`, body: { name: hrEnterprise.name } }), ['admin', 'organiser'], 200, 403],
   ['move an organisation', async () => ({ method: 'POST', path: `/api/v1/orgs/${(await freshOrg()).id}/move`, body: { parent_id: root.id } }), ['admin', 'organiser'], 200, 403],
   ['delete an organisation', async () => ({ method: 'DELETE', path: `/api/v1/orgs/${(await freshOrg()).id}` }), ['admin', 'organiser'], 204, 403],
