@@ -18,6 +18,7 @@
 #include "service/demo/competition.hpp"
 #include "service/demo/exams.hpp"
 #include "service/demo/organisations.hpp"
+#include "service/demo/training.hpp"
 #include "service/people/worker_sheet.hpp"
 #include "service/platform/audit.hpp"
 #include "service/platform/spreadsheet.hpp"
@@ -194,10 +195,12 @@ int run(int argc, char** argv, const Wiring& wiring) {
       }
       const auto contest = service::seed_demo_competition(services, demo_small ? 12 : 100);
       const auto exams = service::seed_demo_exams(services, demo_small ? 30 : 120);
+      const auto training = service::seed_demo_training(services);
       std::cout << "demo: " << summary.orgs << " organisations, " << summary.work_types << " work types, "
                 << summary.workers << " workers; 1 competition with " << contest.events << " events, " << contest.entries
                 << " entrants, " << contest.marks << " marks; " << exams.questions << " questions, " << exams.levels
-                << " practice levels, " << exams.exams << " exams (" << exams.sat << " candidates sat the finished one)\n";
+                << " practice levels, " << exams.exams << " exams (" << exams.sat << " candidates sat the finished one); "
+                << training.courses << " courses, " << training.completions << " completions, " << training.honours << " honours\n";
       std::cout << "demo accounts (passwords are shown only now):\n";
       for (const auto& a : summary.accounts)
         std::cout << "  " << a.role << "\t" << a.username << "\t" << a.password << "\t(" << a.scope << ")\n";

@@ -203,9 +203,12 @@ test("a worker's training, hours per year, honours and timeline: theirs to read,
   assert.equal((await send('POST', `/api/v1/workers/${demoWorkerId}/honours`, organiser, { ...honour, kind: 'nobel' })).body.error.field, 'kind')
   assert.equal((await send('POST', `/api/v1/workers/${demoWorkerId}/honours`, organiser, { ...honour, awarded_on: daysAgo(-1) })).body.error.field, 'awarded_on')
   assert.equal((await send('POST', `/api/v1/workers/${demoWorkerId}/honours`, organiser, { ...honour, title: ' ' })).body.error.field, 'title')
+  const before = (await get(`/api/v1/workers/${demoWorkerId}/honours`, worker)).items
   const added = await send('POST', `/api/v1/workers/${demoWorkerId}/honours`, organiser, honour)
   assert.equal(added.status, 201, JSON.stringify(added.body))
-  assert.deepEqual((await get(`/api/v1/workers/${demoWorkerId}/honours`, worker)).items.map((h) => h.title), ['温州市技术能手'])
+  const listed = (await get(`/api/v1/workers/${demoWorkerId}/honours`, worker)).items
+  assert.equal(listed.length, before.length + 1)
+  assert.deepEqual(listed[0], { ...honour, id: added.body.id, worker_id: demoWorkerId, work_type_id: null }, 'the newest first, as recorded')
   await get(`/api/v1/workers/${demoWorkerId}/honours`, hr, 403)
 
   const timeline = (await get(`/api/v1/workers/${demoWorkerId}/timeline`, worker)).items
@@ -216,6 +219,6 @@ test("a worker's training, hours per year, honours and timeline: theirs to read,
 
   assert.equal((await send('DELETE', `/api/v1/honours/${added.body.id}`, hr)).status, 403)
   assert.equal((await send('DELETE', `/api/v1/honours/${added.body.id}`, organiser)).status, 204)
-  assert.equal((await get(`/api/v1/workers/${demoWorkerId}/honours`, worker)).items.length, 0)
+  assert.equal((await get(`/api/v1/workers/${demoWorkerId}/honours`, worker)).items.length, before.length)
   assert.equal((await send('DELETE', `/api/v1/honours/${added.body.id}`, organiser)).status, 404)
 })
