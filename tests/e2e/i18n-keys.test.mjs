@@ -42,3 +42,21 @@ test('every literal message key used by the sources exists', () => {
   assert.ok(used.size > 100, 'the scan found the keys')
   assert.deepEqual([...used].filter((k) => !keys.has(k)).sort(), [])
 })
+
+// Code lists map API codes to message keys in plain objects (`online: 'training.mode.online'`), so that
+// no key is built at run time: every quoted key under a namespace of the messages exists too.
+test('every message key quoted in a code map exists', () => {
+  const keys = new Set(flatten(zh).map(([k]) => k))
+  const namespaces = new Set(Object.keys(zh))
+  const missing = []
+  let seen = 0
+  for (const file of sources(SRC).filter((f) => !f.includes(join('i18n', 'locales')))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/'([a-zA-Z]+)\.([a-zA-Z]+(?:\.[a-zA-Z]+)*)'/g)) {
+      if (!namespaces.has(m[1]) || /\.(xlsx|csv|pdf|xml|txt|json)$/.test(m[0].slice(1, -1))) continue
+      seen++
+      if (!keys.has(`${m[1]}.${m[2]}`)) missing.push(`${file.slice(SRC.length + 1)}: ${m[0]}`)
+    }
+  }
+  assert.ok(seen > 100, 'the scan found the keys')
+  assert.deepEqual(missing, [])
+})

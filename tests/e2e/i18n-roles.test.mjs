@@ -65,6 +65,7 @@ test('a viewer sees a smaller menu and no write buttons', { timeout: 90000 }, as
     // Viewers read competitions too (GET /competitions is open to every reading role) and live boards; no scoring menu.
     assert.deepEqual(items, ['menu-home', 'menu-orgs', 'menu-work-types', 'menu-workers', 'menu-talent-search', 'menu-competitions', 'menu-live'])
     assert.equal(await page.locator(sel('menu-judging')).count(), 0)
+    assert.equal(await page.locator(sel('menu-training')).count(), 0, 'training is managed by admins, organisers and HR only')
     assert.equal(await page.locator(sel('menu-users')).count(), 0)
     assert.equal(await page.locator(sel('menu-audit')).count(), 0)
     await page.locator(sel('menu-workers')).click()

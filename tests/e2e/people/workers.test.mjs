@@ -48,7 +48,7 @@ test('admin logs in through the form', { timeout: 60000 }, async () => {
     await page.locator(sel('login-submit')).click()
     await page.locator(sel('login-error')).waitFor()
     await login(page, env.baseUrl, ADMIN.username, ADMIN.password)
-    for (const item of ['home', 'orgs', 'work-types', 'workers', 'users', 'audit']) {
+    for (const item of ['home', 'orgs', 'work-types', 'workers', 'training', 'users', 'audit']) {
       assert.ok(await page.locator(sel('menu-' + item)).isVisible(), `admin sees menu ${item}`)
     }
     await page.locator(sel('home-page')).waitFor()

@@ -85,6 +85,18 @@ const routes = [
         meta: { title: 'menu.talentSearch', need: 'readDirectory' }
       },
       {
+        path: 'training',
+        name: 'training',
+        component: () => import('../views/training/TrainingView.vue'),
+        meta: { title: 'menu.training', need: 'manageTraining' }
+      },
+      {
+        path: 'training/courses/:id',
+        name: 'course-detail',
+        component: () => import('../views/training/CourseDetailView.vue'),
+        meta: { title: 'training.courseTitle', need: 'manageTraining', menu: 'training' }
+      },
+      {
         path: 'me/exams',
         name: 'my-exams',
         component: () => import('../views/exams/MyExamsView.vue'),

@@ -44,3 +44,16 @@ function quote(v) {
 export function toCsv(rows) {
   return '\uFEFF' + rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n'
 }
+
+/**
+ * The text of a CSV file as Excel saves it: UTF-8 (with or without a BOM), or GBK/GB18030 — what a
+ * Chinese Excel writes under "CSV (逗号分隔)" — when the bytes are not valid UTF-8.
+ */
+export async function readCsvText(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes)
+  }
+}

@@ -80,6 +80,8 @@ export const can = {
   gradeExams: (u) => hasAny(u, ['admin', 'organiser', 'chief_judge', 'judge']),
   /** 我的考试 and 网上练兵: an account linked to a worker record. */
   takeExams: (u) => !!(u && u.worker_id) || hasAny(u, ['worker']),
+  /** 培训管理: courses, enrolment and completion lists (`manage_training`). */
+  manageTraining: (u) => hasAny(u, ['admin', 'organiser', 'hr']),
   /** Only judging roles: such a user lands on the scoring page. */
   judgeOnly: (u) =>
     hasAny(u, ['judge', 'chief_judge']) &&

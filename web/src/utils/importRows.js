@@ -45,14 +45,14 @@ export const TEMPLATE_EXAMPLE = [
   '11010519491231002X'
 ]
 
-function normaliseHeader(h) {
+export function normaliseHeader(h) {
   return String(h ?? '')
     .replace(/^\uFEFF/, '')
     .replace(/[\s*＊]/g, '')
     .toLowerCase()
 }
 
-function cellText(v) {
+export function cellText(v) {
   if (v === null || v === undefined) return ''
   if (v instanceof Date) return v.toISOString().slice(0, 10)
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v)

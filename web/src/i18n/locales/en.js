@@ -1,10 +1,12 @@
 // English. Keys must match zh-CN.js exactly.
 import exams from './exams.en.js'
 import talent from './talent.en.js'
+import training from './training.en.js'
 
 export default {
   ...exams,
   ...talent,
+  ...training,
   app: {
     name: 'SkillBrain',
     subtitle: 'Skills competitions and talent development for trade unions',
@@ -58,6 +60,7 @@ export default {
     audit: 'Audit log',
     myRecord: 'My record',
     talentSearch: 'Talent search',
+    training: 'Training',
     myPortrait: 'My portrait',
     competitions: 'Competitions',
     judging: 'Scoring',

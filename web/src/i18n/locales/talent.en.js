@@ -39,7 +39,7 @@ export default {
   timeline: {
     title: 'Career timeline',
     empty: 'Nothing recorded yet',
-    kind: { competition: 'Competition', certificate: 'Award', exam: 'Exam', level: 'Skill level' }
+    kind: { competition: 'Competition', certificate: 'Award', exam: 'Exam', level: 'Skill level', training: 'Training', honour: 'Honour' }
   },
   levelBars: {
     open: 'Level bars',

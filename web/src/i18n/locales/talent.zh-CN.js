@@ -39,7 +39,7 @@ export default {
   timeline: {
     title: '职业生涯时间线',
     empty: '暂无记录',
-    kind: { competition: '竞赛', certificate: '获奖', exam: '考试', level: '技能等级' }
+    kind: { competition: '竞赛', certificate: '获奖', exam: '考试', level: '技能等级', training: '培训', honour: '荣誉' }
   },
   levelBars: {
     open: '晋级门槛',

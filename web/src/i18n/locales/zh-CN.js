@@ -1,10 +1,12 @@
 // 简体中文（默认）。Keys must match en.js exactly.
 import exams from './exams.zh-CN.js'
 import talent from './talent.zh-CN.js'
+import training from './training.zh-CN.js'
 
 export default {
   ...exams,
   ...talent,
+  ...training,
   app: {
     name: '技能数字大脑',
     subtitle: '职工技能竞赛与人才发展平台',
@@ -58,6 +60,7 @@ export default {
     audit: '审计日志',
     myRecord: '我的档案',
     talentSearch: '人才搜索',
+    training: '培训管理',
     myPortrait: '我的能力画像',
     competitions: '技能竞赛',
     judging: '评分',
