@@ -162,6 +162,55 @@ double draw_papers(store::Connection& c, const ExamView& exam, const std::string
 
 }  // namespace
 
+// The steps of setting an exam up, for ExamService (after its permission checks) and for another domain's
+// use case that checked its own (a post assessment), inside the caller's transaction.
+std::int64_t insert_draft(store::Connection& c, const Context& ctx, const std::string& by, const ExamInput& in, const std::string& path) {
+  validate_input(c, in, path);
+  const auto org = c.query_one("SELECT id FROM orgs WHERE path = ?", {path})->i64(0);
+  const auto id = c.insert_returning_id(
+      "INSERT INTO exams(org_id, org_path, work_type_id, title, paper_mode, paper, opens_at, closes_at, duration_seconds, pass_percent, "
+      "seed, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
+      {org, path, in.work_type_id, std::string(core::trim(in.title)), in.paper_mode, blueprint_json(in), utc(in.opens_at), utc(in.closes_at),
+       std::int64_t{in.duration_minutes} * 60, in.pass_percent, random_hex(16), by, ctx.now_rfc3339()});
+  append_audit(c, ctx, {by, "exam.create", "exam", std::to_string(id), ""});
+  return id;
+}
+
+int insert_candidates(store::Connection& c, const Context& ctx, const std::string& by, const ExamView& exam, const std::vector<std::int64_t>& worker_ids) {
+  if (worker_ids.empty() || worker_ids.size() > 20000) throw core::invalid("worker_ids", "请选择1–20000名考生 (1–20,000 workers)");
+  if (exam.status == "closed") throw core::conflict("exam_closed", "考试已结束 (the exam is over)");
+  int added = 0;
+  for (auto w : worker_ids) {
+    auto row = c.query_one("SELECT org_path FROM workers WHERE id = ?", {w});
+    if (!row) throw core::invalid("worker_ids", "职工 #" + std::to_string(w) + " 不存在 (unknown worker)");
+    if (!core::in_subtree(row->str(0), exam.org_path))
+      throw core::invalid("worker_ids", "职工 #" + std::to_string(w) + " 不在本考试的组织范围内 (outside the exam's organisation)");
+    added += static_cast<int>(c.execute("INSERT INTO exam_candidates(exam_id, worker_id) VALUES (?, ?) ON CONFLICT DO NOTHING", {exam.id, w}));
+  }
+  // Late candidates of a published exam get their paper now, still before they can start.
+  if (exam.status == "published") draw_papers(c, exam, c.query_one("SELECT seed FROM exams WHERE id = ?", {exam.id})->str(0));
+  append_audit(c, ctx, {by, "exam.candidates", "exam", std::to_string(exam.id), skb::service::json_text(json::object{{"added", added}})});
+  return added;
+}
+
+void publish_draft(store::Connection& c, const Context& ctx, const std::string& by, const ExamView& exam) {
+  if (exam.status != "draft") throw core::conflict("exam_published", "考试已发布 (already published)");
+  if (exam.candidates == 0) throw core::conflict("no_candidates", "请先添加考生 (add candidates first)");
+  const auto seed = c.query_one("SELECT seed FROM exams WHERE id = ?", {exam.id})->str(0);
+  const double total = draw_papers(c, exam, seed);
+  c.execute("UPDATE exams SET status = 'published', total_marks = ?, published_at = ? WHERE id = ?", {total, ctx.now_rfc3339(), exam.id});
+  append_audit(c, ctx, {by, "exam.publish", "exam", std::to_string(exam.id),
+                        skb::service::json_text(json::object{{"candidates", exam.candidates}, {"total_marks", total}})});
+}
+
+std::int64_t create_published_exam(store::Connection& c, const Context& ctx, const std::string& by, const ExamInput& in, const std::string& org_path,
+                                   const std::vector<std::int64_t>& worker_ids) {
+  const auto id = insert_draft(c, ctx, by, in, org_path);
+  insert_candidates(c, ctx, by, load_exam(c, id), worker_ids);
+  publish_draft(c, ctx, by, load_exam(c, id));
+  return id;
+}
+
 void check_blueprint(const std::vector<BlueprintRow>& rows) {
   auto problems = validate_blueprint(rows);
   if (problems.empty()) return;
@@ -209,17 +258,7 @@ ExamView ExamService::get(const Actor& actor, std::int64_t id) const {
 
 ExamView ExamService::create(const Actor& actor, const ExamInput& in) {
   std::int64_t id = 0;
-  ctx_.db.write([&](store::Connection& c) {
-    const auto path = exam_owner_path(c, actor, in.org_id);
-    validate_input(c, in, path);
-    const auto org = c.query_one("SELECT id FROM orgs WHERE path = ?", {path})->i64(0);
-    id = c.insert_returning_id(
-        "INSERT INTO exams(org_id, org_path, work_type_id, title, paper_mode, paper, opens_at, closes_at, duration_seconds, pass_percent, "
-        "seed, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
-        {org, path, in.work_type_id, std::string(core::trim(in.title)), in.paper_mode, blueprint_json(in), utc(in.opens_at), utc(in.closes_at),
-         std::int64_t{in.duration_minutes} * 60, in.pass_percent, random_hex(16), actor.username, ctx_.now_rfc3339()});
-    append_audit(c, ctx_, {actor.username, "exam.create", "exam", std::to_string(id), ""});
-  });
+  ctx_.db.write([&](store::Connection& c) { id = insert_draft(c, ctx_, actor.username, in, exam_owner_path(c, actor, in.org_id)); });
   return get(actor, id);
 }
 
@@ -238,37 +277,13 @@ ExamView ExamService::update(const Actor& actor, std::int64_t id, const ExamInpu
 }
 
 int ExamService::add_candidates(const Actor& actor, std::int64_t id, const std::vector<std::int64_t>& worker_ids) {
-  if (worker_ids.empty() || worker_ids.size() > 20000) throw core::invalid("worker_ids", "请选择1–20000名考生 (1–20,000 workers)");
   int added = 0;
-  ctx_.db.write([&](store::Connection& c) {
-    const auto exam = load_for(c, actor, id);
-    if (exam.status == "closed") throw core::conflict("exam_closed", "考试已结束 (the exam is over)");
-    for (auto w : worker_ids) {
-      auto row = c.query_one("SELECT org_path FROM workers WHERE id = ?", {w});
-      if (!row) throw core::invalid("worker_ids", "职工 #" + std::to_string(w) + " 不存在 (unknown worker)");
-      if (!core::in_subtree(row->str(0), exam.org_path))
-        throw core::invalid("worker_ids", "职工 #" + std::to_string(w) + " 不在本考试的组织范围内 (outside the exam's organisation)");
-      added += static_cast<int>(c.execute("INSERT INTO exam_candidates(exam_id, worker_id) VALUES (?, ?) ON CONFLICT DO NOTHING", {id, w}));
-    }
-    // Late candidates of a published exam get their paper now, still before they can start.
-    if (exam.status == "published") draw_papers(c, exam, c.query_one("SELECT seed FROM exams WHERE id = ?", {id})->str(0));
-    append_audit(c, ctx_, {actor.username, "exam.candidates", "exam", std::to_string(id),
-                           skb::service::json_text(json::object{{"added", added}})});
-  });
+  ctx_.db.write([&](store::Connection& c) { added = insert_candidates(c, ctx_, actor.username, load_for(c, actor, id), worker_ids); });
   return added;
 }
 
 ExamView ExamService::publish(const Actor& actor, std::int64_t id) {
-  ctx_.db.write([&](store::Connection& c) {
-    const auto exam = load_for(c, actor, id);
-    if (exam.status != "draft") throw core::conflict("exam_published", "考试已发布 (already published)");
-    if (exam.candidates == 0) throw core::conflict("no_candidates", "请先添加考生 (add candidates first)");
-    const auto seed = c.query_one("SELECT seed FROM exams WHERE id = ?", {id})->str(0);
-    const double total = draw_papers(c, exam, seed);
-    c.execute("UPDATE exams SET status = 'published', total_marks = ?, published_at = ? WHERE id = ?", {total, ctx_.now_rfc3339(), id});
-    append_audit(c, ctx_, {actor.username, "exam.publish", "exam", std::to_string(id),
-                           skb::service::json_text(json::object{{"candidates", exam.candidates}, {"total_marks", total}})});
-  });
+  ctx_.db.write([&](store::Connection& c) { publish_draft(c, ctx_, actor.username, load_for(c, actor, id)); });
   return get(actor, id);
 }
 

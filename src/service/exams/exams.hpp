@@ -91,4 +91,14 @@ ExamView exam_for(store::Connection& c, const Actor& actor, std::int64_t id, cor
 // Throws invalid for an unknown type etc.; codes as core::exam::validate_blueprint.
 void check_blueprint(const std::vector<core::exam::BlueprintRow>& rows);
 
+// Setting an exam up inside the caller's transaction, without a permission check: ExamService checks
+// manage_exams first; another domain's use case (a post assessment) checks its own. Each step audited.
+std::int64_t insert_draft(store::Connection& conn, const Context& ctx, const std::string& by, const ExamInput& in, const std::string& org_path);
+int insert_candidates(store::Connection& conn, const Context& ctx, const std::string& by, const ExamView& exam,
+                      const std::vector<std::int64_t>& worker_ids);
+void publish_draft(store::Connection& conn, const Context& ctx, const std::string& by, const ExamView& exam);
+// All three: a published exam of `org_path` for these candidates, their papers drawn.
+std::int64_t create_published_exam(store::Connection& conn, const Context& ctx, const std::string& by, const ExamInput& in,
+                                   const std::string& org_path, const std::vector<std::int64_t>& worker_ids);
+
 }  // namespace skb::service
