@@ -32,7 +32,8 @@ bool role_allows(Role role, Permission p) {
              p != P::lead_judging;  // manage_exams and grade_exams included
     case Role::hr:
       return p == P::read_orgs || p == P::read_work_types || p == P::read_workers || p == P::write_workers ||
-             p == P::read_worker_pii || p == P::import_export_workers || p == P::read_competitions || p == P::manage_training;
+             p == P::read_worker_pii || p == P::import_export_workers || p == P::read_competitions || p == P::manage_training ||
+             p == P::manage_assessments;
     case Role::chief_judge:
       return p == P::read_orgs || p == P::read_work_types || p == P::read_workers || p == P::read_competitions ||
              p == P::mark_entries || p == P::lead_judging || p == P::grade_exams;

@@ -19,6 +19,7 @@ enum class Permission {
   manage_exams,                            // question bank, exams, practice levels
   grade_exams,                             // mark short answers in the grading queue
   manage_training,                         // courses, enrolments and completions (培训)
+  manage_assessments,                      // post assessments of an enterprise's workers (岗位技能考核)
 };
 
 std::string_view to_code(Role role);

@@ -238,6 +238,25 @@ void refresh_portrait(store::Connection& c, const Context& ctx, std::int64_t wor
   }
 }
 
+PartialScores score_evidence_of(store::Connection& c, std::int64_t worker_id, std::int64_t work_type_id, const std::vector<EvidenceScope>& scopes) {
+  std::map<std::int64_t, std::vector<core::Observation>> by_dimension;  // 0: all
+  for (const auto& scope : scopes)
+    for (const auto& r : c.query("SELECT dimension_id, score, weight, difficulty FROM evidence WHERE source = ? AND scope_key = ? AND worker_id = ? "
+                                 "AND work_type_id = ?",
+                                 {scope.source, scope.scope_key, worker_id, work_type_id})) {
+      const core::Observation o{r.f64(1), r.f64(2), r.f64(3), 0};
+      by_dimension[0].push_back(o);
+      if (!r.is_null(0)) by_dimension[r.i64(0)].push_back(o);
+    }
+  PartialScores out;
+  for (const auto& [dimension, observations] : by_dimension) {
+    const auto view = view_of(core::estimate_ability(observations, prior_for(c, work_type_id, dimension)));
+    if (dimension == 0) out.overall = view;
+    else out.dimensions[dimension] = view;
+  }
+  return out;
+}
+
 Portrait PortraitService::portrait(const Actor& actor, std::int64_t worker_id, std::optional<std::int64_t> work_type_id) const {
   Portrait p;
   ctx_.db.read([&](store::Connection& c) {

@@ -3,6 +3,7 @@
 // (core/talent/ability) and kept current as evidence arrives; read with the peer comparison, rank and
 // the evidence behind every number.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +80,19 @@ struct EvidenceView {
   std::string label;
   std::string context;  // event:7 | exam:4
 };
+
+// Scores from one chosen part of a worker's evidence (one post assessment's exam session and practical
+// entry), on the portrait's scale and peer prior, without ageing: what that sitting showed, not a
+// portrait. Dimensions without evidence in the part are left out.
+struct EvidenceScope {
+  std::string source, scope_key;  // "exam_item", "session:5"
+};
+struct PartialScores {
+  std::optional<ScoreView> overall;
+  std::map<std::int64_t, ScoreView> dimensions;
+};
+PartialScores score_evidence_of(store::Connection& conn, std::int64_t worker_id, std::int64_t work_type_id,
+                                const std::vector<EvidenceScope>& scopes);
 
 class PortraitService {
  public:
