@@ -15,6 +15,7 @@
 #include "core/platform/csv.hpp"
 #include "core/platform/error.hpp"
 #include "service/contest/mark_trail.hpp"
+#include "service/demo/assessments.hpp"
 #include "service/demo/competition.hpp"
 #include "service/demo/exams.hpp"
 #include "service/demo/organisations.hpp"
@@ -196,11 +197,13 @@ int run(int argc, char** argv, const Wiring& wiring) {
       const auto contest = service::seed_demo_competition(services, demo_small ? 12 : 100);
       const auto exams = service::seed_demo_exams(services, demo_small ? 30 : 120);
       const auto training = service::seed_demo_training(services);
+      const auto assessments = service::seed_demo_assessments(services);
       std::cout << "demo: " << summary.orgs << " organisations, " << summary.work_types << " work types, "
                 << summary.workers << " workers; 1 competition with " << contest.events << " events, " << contest.entries
                 << " entrants, " << contest.marks << " marks; " << exams.questions << " questions, " << exams.levels
                 << " practice levels, " << exams.exams << " exams (" << exams.sat << " candidates sat the finished one); "
-                << training.courses << " courses, " << training.completions << " completions, " << training.honours << " honours\n";
+                << training.courses << " courses, " << training.completions << " completions, " << training.honours << " honours; " << assessments.assessments
+                << " post assessment (" << assessments.assessed << " assessed)\n";
       std::cout << "demo accounts (passwords are shown only now):\n";
       for (const auto& a : summary.accounts)
         std::cout << "  " << a.role << "\t" << a.username << "\t" << a.password << "\t(" << a.scope << ")\n";

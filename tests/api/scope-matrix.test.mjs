@@ -5,7 +5,7 @@ import { Instance, idNumber } from './lib/server.mjs'
 
 const app = new Instance()
 const tokens = {}
-let root, hrEnterprise, otherEnterprise, hrWorker, farWorker, welding
+let bankType, root, hrEnterprise, otherEnterprise, hrWorker, farWorker, welding
 let seq = 0
 
 before(async () => {
@@ -24,6 +24,7 @@ before(async () => {
   // An enterprise outside the judge's industry union.
   otherEnterprise = orgs.find((o) => o.kind === 'enterprise' && !o.path_names.includes(judgeMe.grants[0].org_name))
   welding = (await app.request('GET', '/api/v1/work-types', { token: tokens.admin })).body.items[0]
+  bankType = (await app.request('GET', '/api/v1/work-types', { token: tokens.admin })).body.items.find((w) => w.name === '焊工')
   hrWorker = (await app.request('GET', `/api/v1/workers?org_id=${hrEnterprise.id}&limit=1`, { token: tokens.admin })).body.items[0]
   farWorker = (await app.request('GET', `/api/v1/workers?org_id=${otherEnterprise.id}&limit=1`, { token: tokens.admin })).body.items[0]
 })
@@ -33,6 +34,11 @@ const ROLES = ['admin', 'organiser', 'chief_judge', 'judge', 'worker', 'hr', 'vi
 const unique = () => ++seq
 const daysAgo = (n) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10)
 const course = (org) => ({ org_id: org.id, work_type_id: welding.id, name: '矩阵课程' + unique(), provider: '培训中心', mode: 'online', hours: 8, starts_on: daysAgo(10), ends_on: daysAgo(9) })
+const assessment = (org, worker) => ({
+  title: '矩阵考核' + unique(), org_id: org.id, work_type_id: bankType.id, opens_at: new Date(Date.now() - 60000).toISOString(),
+  closes_at: new Date(Date.now() + 86400000).toISOString(), paper: { mode: 'blueprint', rows: [{ type: 'single_choice', count: 1 }] },
+  worker_ids: [worker.id],
+})
 const honour = () => ({ kind: 'technical_expert', title: '矩阵技术能手' + unique(), level: 'city', awarded_on: daysAgo(1), issuer: '市总工会' })
 
 // [name, request(role) → {method, path, body}, roles allowed (status), status for the rest]
@@ -67,6 +73,10 @@ const MATRIX = [
   ['read the honours of a worker of the HR enterprise', () => ({ method: 'GET', path: `/api/v1/workers/${hrWorker.id}/honours` }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
   ['add an honour to a worker of the HR enterprise', () => ({ method: 'POST', path: `/api/v1/workers/${hrWorker.id}/honours`, body: honour() }), ['admin', 'organiser', 'hr'], 201, 403],
   ['add an honour to a worker outside the HR enterprise', () => ({ method: 'POST', path: `/api/v1/workers/${farWorker.id}/honours`, body: honour() }), ['admin', 'organiser'], 201, 403],
+  ['list post assessments', () => ({ method: 'GET', path: '/api/v1/assessments' }), ['admin', 'organiser', 'hr'], 200, 403],
+  ['set up a post assessment in the HR enterprise', () => ({ method: 'POST', path: '/api/v1/assessments', body: assessment(hrEnterprise, hrWorker) }), ['admin', 'organiser', 'hr'], 201, 403],
+  ['set up a post assessment outside the HR enterprise', () => ({ method: 'POST', path: '/api/v1/assessments', body: assessment(otherEnterprise, farWorker) }), ['admin', 'organiser'], 201, 403],
+  ['list my post assessments', () => ({ method: 'GET', path: '/api/v1/me/assessments' }), ['worker'], 200, 404],
   ['rename the HR enterprise', () => ({ method: 'PATCH', path: `/api/v1/orgs/${hrEnterprise.id}`, body: { name: hrEnterprise.name } }), ['admin', 'organiser'], 200, 403],
   ['move an organisation', async () => ({ method: 'POST', path: `/api/v1/orgs/${(await freshOrg()).id}/move`, body: { parent_id: root.id } }), ['admin', 'organiser'], 200, 403],
   ['delete an organisation', async () => ({ method: 'DELETE', path: `/api/v1/orgs/${(await freshOrg()).id}` }), ['admin', 'organiser'], 204, 403],

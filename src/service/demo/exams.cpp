@@ -9,6 +9,7 @@
 #include "core/platform/random.hpp"
 #include "service/demo/competition.hpp"
 #include "service/demo/question_bank.hpp"
+#include "service/demo/simulated_candidate.hpp"
 #include "service/exams/codec.hpp"
 #include "service/exams/evidence.hpp"
 #include "service/exams/question_bank.hpp"
@@ -22,43 +23,7 @@ std::int64_t import_bank(Services& s, const Actor& system, std::int64_t work_typ
   return s.questions.import(system, work_type_id, std::nullopt, parse_rows(rows), false).imported;
 }
 
-std::string at(const Context& ctx, std::int64_t offset_seconds) {
-  return format_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(ctx.now_seconds() + offset_seconds)));
-}
-
-std::vector<BlueprintRow> electrician_blueprint() {
-  return {{QuestionType::single_choice, 10, std::nullopt, 1, 5, 2},
-          {QuestionType::multiple_choice, 4, std::nullopt, 1, 5, 4},
-          {QuestionType::true_false, 4, std::nullopt, 1, 5, 2},
-          {QuestionType::fill_blank, 2, std::nullopt, 1, 5, 5},
-          {QuestionType::short_answer, 1, std::nullopt, 1, 5, 10}};
-}
-
-// A simulated candidate of ability `theta` answers one item: right with the logistic chance of
-// ability against the question's difficulty, otherwise a plausible wrong answer.
-Response simulated_response(const Question& q, const PaperItem& item, double theta, core::SplitMix64& rnd) {
-  const double p = 1 / (1 + std::exp(-(theta - (q.tags.difficulty - 3) * 0.8)));
-  const bool right = rnd.below(1000) < static_cast<int>(p * 1000);
-  Response r;
-  switch (q.type) {
-    case QuestionType::single_choice:
-    case QuestionType::true_false:
-    case QuestionType::multiple_choice:
-      for (size_t k = 0; k < item.options.order.size(); ++k) {
-        const bool correct = q.options[static_cast<size_t>(item.options.order[k])].correct;
-        if (correct == right || (q.type == QuestionType::multiple_choice && correct && rnd.below(2))) r.option_ids.push_back(item.options.ids[k]);
-      }
-      if (q.type != QuestionType::multiple_choice && r.option_ids.size() > 1) r.option_ids.resize(1);
-      break;
-    case QuestionType::fill_blank:
-      for (const auto& b : q.blanks) r.blanks.push_back(right ? b.accepted.front() : "不清楚");
-      break;
-    case QuestionType::short_answer:
-      r.text = right ? "先切断电源，使触电者脱离电源；判断呼吸心跳并拨打120；必要时做心肺复苏。" : "报告领导。";
-      break;
-  }
-  return r;
-}
+std::string at(const Context& ctx, std::int64_t offset_seconds) { return demo_time(ctx, offset_seconds); }
 
 // The demo worker's own record, so their 能力画像 has something to say: six past tests of the
 // electricians' bank, answered with a clear profile — strong in the first dimensions of the work type,
@@ -80,30 +45,21 @@ void seed_demo_worker_record(Services& s, const Actor& system, const ExamInput& 
     const auto exam = s.exams.create(system, in);
     s.exams.add_candidates(system, exam.id, {worker});
     s.exams.publish(system, exam.id);
-    Actor candidate;
-    candidate.username = "demo-candidate-" + std::to_string(worker);
-    candidate.worker_id = worker;
-    const ClientInfo client{"demo-device-" + std::to_string(worker), "10.0.0.1", "SkillBrain demo"};
-    const auto started = s.exam_sessions.start(candidate, exam.id, client);
-    std::vector<SavedAnswer> answers;
-    s.ctx.db.read([&](store::Connection& c) {
-      const auto paper = read_paper(c.query_one("SELECT paper FROM exam_candidates WHERE exam_id = ? AND worker_id = ?", {exam.id, worker})->str(0));
-      for (const auto& item : paper.items) {
-        const auto q = cached_question(c, item.question_id);
-        const auto it = ability.find(q->tags.dimension_id);
-        answers.push_back({item.shown_id, simulated_response(*q, item, it == ability.end() ? 0.3 : it->second, rnd), 1});
-      }
-    });
-    s.exam_sessions.save_answers(candidate, started.session.id, client, answers);
-    s.exam_sessions.submit(candidate, started.session.id, client, {});
+    const auto session = sit_exam(
+        s, exam.id, worker,
+        [&](const Question& q) {
+          const auto it = ability.find(q.tags.dimension_id);
+          return it == ability.end() ? 0.3 : it->second;
+        },
+        rnd);
     ++n;
     // Months ago, as a record of half a year: the window, the sitting and so the evidence's date.
     s.ctx.db.write([&](store::Connection& c) {
       const auto opens = at(s.ctx, -(160 - 25 * n) * 86400), closes = at(s.ctx, -(159 - 25 * n) * 86400);
       const auto sat = at(s.ctx, -(160 - 25 * n) * 86400 + 3000);
       c.execute("UPDATE exams SET opens_at = ?, closes_at = ? WHERE id = ?", {opens, closes, exam.id});
-      c.execute("UPDATE exam_sessions SET started_at = ?, submitted_at = ? WHERE id = ?", {opens, sat, started.session.id});
-      refresh_session_evidence(c, s.ctx, started.session.id);
+      c.execute("UPDATE exam_sessions SET started_at = ?, submitted_at = ? WHERE id = ?", {opens, sat, session});
+      refresh_session_evidence(c, s.ctx, session);
     });
   }
 }
@@ -183,22 +139,8 @@ DemoExamSummary seed_demo_exams(Services& s, int simulated_candidates) {
   ++summary.exams;
   core::SplitMix64 rnd(20261125);
   for (auto worker : sitters) {
-    Actor candidate;
-    candidate.username = "demo-candidate-" + std::to_string(worker);
-    candidate.worker_id = worker;
-    const ClientInfo client{"demo-device-" + std::to_string(worker), "10.0.0." + std::to_string(worker % 250 + 1), "SkillBrain demo"};
-    const auto started = s.exam_sessions.start(candidate, finished.id, client);
     const double theta = (rnd.below(1000) - 500) / 250.0;
-    std::vector<SavedAnswer> answers;
-    s.ctx.db.read([&](store::Connection& c) {
-      const auto paper = read_paper(c.query_one("SELECT paper FROM exam_candidates WHERE exam_id = ? AND worker_id = ?", {finished.id, worker})->str(0));
-      for (const auto& item : paper.items)
-        answers.push_back({item.shown_id, simulated_response(*cached_question(c, item.question_id), item, theta, rnd), 1});
-    });
-    if (rnd.below(10) == 0)
-      s.exam_sessions.record_events(candidate, started.session.id, client, {{"hidden", ""}, {"visible", ""}});
-    s.exam_sessions.save_answers(candidate, started.session.id, client, answers);
-    s.exam_sessions.submit(candidate, started.session.id, client, {});
+    sit_exam(s, finished.id, worker, [theta](const Question&) { return theta; }, rnd, true);
     ++summary.sat;
   }
   s.ctx.db.write([&](store::Connection& c) {
