@@ -145,10 +145,13 @@ int run(int argc, char** argv, const Wiring& wiring) {
   auto* verify_cmd = app.add_subcommand("verify-audit", "Check the audit log's hash chain (names the first broken entry), then every mark against its audit record");
   add_common(verify_cmd);
 
-  auto* evidence_cmd = app.add_subcommand("verify-evidence", "Derive the capability evidence afresh from competition marks and exam answers and compare it with the talent record");
+  auto* evidence_cmd = app.add_subcommand("verify-evidence", "Derive the capability evidence afresh from competition marks, exam and practice answers and training records and compare it with the talent record");
   add_common(evidence_cmd);
   bool evidence_repair = false;
   evidence_cmd->add_flag("--repair", evidence_repair, "Rewrite the record where it differs (fills it for data from before it existed)");
+
+  auto* calibrate_cmd = app.add_subcommand("calibrate-items", "Estimate each exam question's difficulty from the answers of workers of known ability, then rewrite the evidence that reads it");
+  add_common(calibrate_cmd);
 
   app.add_subcommand("version", "Print the version");
   app.add_subcommand("routes", "List the HTTP API's routes (method, path, access), as served");
@@ -243,6 +246,7 @@ int run(int argc, char** argv, const Wiring& wiring) {
       return 0;
     }
     if (cmd == evidence_cmd) return verify_evidence(services, evidence_repair, std::cout);
+    if (cmd == calibrate_cmd) return calibrate_items(services, std::cout);
     if (cmd == verify_cmd) {
       const auto check = service::verify_audit(services.ctx);
       if (!check.ok) {

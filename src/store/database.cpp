@@ -1,5 +1,6 @@
 #include "store/database.hpp"
 
+#include <atomic>
 #include <chrono>
 
 #include "core/platform/error.hpp"
@@ -67,6 +68,11 @@ std::unique_ptr<Database> open_database(const std::string& url) {
   if (url.starts_with("sqlite:")) return std::make_unique<SqliteDatabase>(url.substr(7));
   throw core::Error(core::ErrorKind::invalid, "bad_database_url",
                     "unsupported database URL '" + url + "' (expected sqlite:PATH; postgres is a later step)");
+}
+
+std::uint64_t next_database_serial() {
+  static std::atomic<std::uint64_t> serial{0};
+  return ++serial;
 }
 
 }  // namespace skb::store

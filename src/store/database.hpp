@@ -49,7 +49,14 @@ class Connection {
   }
   // For `INSERT … RETURNING id`.
   std::int64_t insert_returning_id(std::string_view sql, const Params& params) { return query(sql, params).at(0).i64(0); }
+
+  // The database this connection belongs to, unique in the process: process-wide caches keyed by a row's
+  // id add it, so two databases in one process (tests open many) never share an entry.
+  std::uint64_t database_serial = 0;
 };
+
+// A fresh value for Connection::database_serial, one per Database opened.
+std::uint64_t next_database_serial();
 
 // The store's own failures, as opposed to a bad request: a full disk, a read-only database or file
 // system, an I/O error. Each answers 503 with a stable code and Retry-After; nothing was saved.

@@ -28,6 +28,7 @@ test('switching to English changes the menu and is remembered', { timeout: 90000
     await page.locator(sel('lang-en')).click()
     await page.locator(sel('menu-workers'), { hasText: 'Workers' }).waitFor()
     assert.equal((await page.locator(sel('menu-orgs')).innerText()).trim(), 'Organisations')
+    assert.equal((await page.locator(sel('menu-assessments')).innerText()).trim(), 'Post assessments')
     await page.locator(sel('menu-workers')).click()
     await page.locator(sel('workers-page')).waitFor()
     await page.locator(sel('worker-create-btn'), { hasText: 'New worker' }).waitFor()
@@ -66,6 +67,7 @@ test('a viewer sees a smaller menu and no write buttons', { timeout: 90000 }, as
     assert.deepEqual(items, ['menu-home', 'menu-orgs', 'menu-work-types', 'menu-workers', 'menu-talent-search', 'menu-competitions', 'menu-live'])
     assert.equal(await page.locator(sel('menu-judging')).count(), 0)
     assert.equal(await page.locator(sel('menu-training')).count(), 0, 'training is managed by admins, organisers and HR only')
+    assert.equal(await page.locator(sel('menu-assessments')).count(), 0, 'assessments are run by admins, organisers and HR only')
     assert.equal(await page.locator(sel('menu-users')).count(), 0)
     assert.equal(await page.locator(sel('menu-audit')).count(), 0)
     await page.locator(sel('menu-workers')).click()
@@ -79,6 +81,34 @@ test('a viewer sees a smaller menu and no write buttons', { timeout: 90000 }, as
     await page.goto(env.baseUrl + '/users')
     await page.locator(sel('home-page')).waitFor()
   })
+})
+
+test('岗位考核 is in the menu of admins, organisers and HR; 我的考核 in the worker\'s', { timeout: 120000 }, async () => {
+  const { organiser, hr, worker } = env.demoAccounts
+  for (const [who, account] of [['admin', ADMIN], ['organiser', organiser], ['hr', hr], ['worker', worker]]) {
+    const page = await newPage(env)
+    pages.push(page)
+    await withShotOnFailure(page, 'menu-' + who, async () => {
+      await login(page, env.baseUrl, account.username, account.password)
+      const items = await page.locator(`${sel('side-menu')} .el-menu-item`).evaluateAll((els) => els.map((e) => e.getAttribute('data-test')))
+      if (who === 'worker') {
+        assert.ok(!items.includes('menu-assessments'), 'a worker does not run assessments')
+        assert.deepEqual(items.filter((i) => i.startsWith('menu-my-')), ['menu-my-record', 'menu-my-portrait', 'menu-my-exams', 'menu-my-assessments'])
+        await page.locator(sel('menu-my-assessments')).click()
+        await page.locator(sel('my-assessments-page')).waitFor()
+        // The HR's pages are not the worker's: the address leads back to 我的档案.
+        await page.goto(env.baseUrl + '/assessments')
+        await page.locator(sel('my-record-page')).waitFor()
+      } else {
+        assert.ok(items.includes('menu-assessments'), `${who} runs assessments`)
+        assert.ok(!items.includes('menu-my-assessments'), `${who} is not assessed`)
+        await page.locator(sel('menu-assessments')).click()
+        await page.locator(sel('assessments-page')).waitFor()
+        assert.equal((await page.locator(sel('menu-assessments')).innerText()).trim(), '岗位考核')
+      }
+    })
+    await page.context().close()
+  }
 })
 
 test('admin pages render: organisation tree and work type dimension editor', { timeout: 90000 }, async () => {

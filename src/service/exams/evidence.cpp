@@ -25,6 +25,11 @@ std::string stem_excerpt(const std::string& stem) { return core::utf8_excerpt(st
 
 double item_difficulty(int authored) { return (std::clamp(authored, 1, 5) - 3) * 0.75; }
 
+double question_difficulty(store::Connection& c, std::int64_t question_id, int authored) {
+  auto r = c.query_one("SELECT difficulty FROM question_calibration WHERE question_id = ?", {question_id});
+  return r ? r->f64(0) : item_difficulty(authored);
+}
+
 std::vector<EvidenceInput> derive_session_evidence(store::Connection& c, std::int64_t session_id) {
   std::vector<EvidenceInput> out;
   auto s = c.query_one("SELECT s.worker_id, s.exam_id, e.work_type_id, e.title, s.submitted_at, x.paper FROM exam_sessions s "
@@ -44,7 +49,7 @@ std::vector<EvidenceInput> derive_session_evidence(store::Connection& c, std::in
     // The process-wide question cache (questions never change once saved): grading has just read them.
     const auto q = cached_question(c, item.question_id);
     out.push_back({s->i64(0), s->i64(2), dimension_of(*q), "item:" + std::to_string(i), std::clamp(it->second / item.marks, 0.0, 1.0), 1.0,
-                   item_difficulty(q->tags.difficulty), s->str(4), s->str(3) + " · 第" + std::to_string(i + 1) + "题 " + stem_excerpt(q->stem),
+                   question_difficulty(c, item.question_id, q->tags.difficulty), s->str(4), s->str(3) + " · 第" + std::to_string(i + 1) + "题 " + stem_excerpt(q->stem),
                    "exam:" + std::to_string(s->i64(1))});
   }
   return out;
@@ -78,7 +83,7 @@ std::vector<EvidenceInput> derive_attempt_evidence(store::Connection& c, std::in
     if (it == by_shown.end() || f.marks <= 0) continue;
     const auto q = cached_question(c, it->second->question_id);
     out.push_back({a->i64(0), a->i64(1), dimension_of(*q), "item:" + std::to_string(i), std::clamp(f.awarded / f.marks, 0.0, 1.0),
-                   kPracticeItemWeight, item_difficulty(q->tags.difficulty), a->str(4), title + " · " + stem_excerpt(q->stem),
+                   kPracticeItemWeight, question_difficulty(c, it->second->question_id, q->tags.difficulty), a->str(4), title + " · " + stem_excerpt(q->stem),
                    "practice:" + std::to_string(a->i64(1))});
   }
   return out;

@@ -341,17 +341,18 @@ bool bank_serves(const std::string& question_path, const std::string& exam_path)
 
 std::shared_ptr<const Question> cached_question(store::Connection& c, std::int64_t id) {
   static std::mutex mutex;
-  static std::map<std::int64_t, std::shared_ptr<const Question>> cache;
+  static std::map<std::pair<std::uint64_t, std::int64_t>, std::shared_ptr<const Question>> cache;  // (database, id)
+  const auto key = std::make_pair(c.database_serial, id);
   {
     std::lock_guard lock(mutex);
-    if (auto it = cache.find(id); it != cache.end()) return it->second;
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
   }
   auto r = c.query_one(std::string(kSelect) + " WHERE q.id = ?", {id});
   if (!r) throw core::not_found("question " + std::to_string(id));
   auto q = std::make_shared<const Question>(question_from(*r));
   std::lock_guard lock(mutex);
   if (cache.size() > 200000) cache.clear();  // bounded; a miss costs one read
-  return cache.emplace(id, std::move(q)).first->second;
+  return cache.emplace(key, std::move(q)).first->second;
 }
 
 std::vector<Question> bank_for(store::Connection& c, std::int64_t work_type_id, const std::string& org_path) {

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <map>
+#include <tuple>
 #include <memory>
 #include <mutex>
 
@@ -98,8 +99,8 @@ void log_event(store::Connection& c, const Context& ctx, std::int64_t session_id
 // A drawn paper never changes, so each is parsed once per process: autosaves need only its ids.
 std::shared_ptr<const Paper> paper_of(store::Connection& c, std::int64_t exam_id, std::int64_t worker_id) {
   static std::mutex mutex;
-  static std::map<std::pair<std::int64_t, std::int64_t>, std::shared_ptr<const Paper>> cache;
-  const auto key = std::make_pair(exam_id, worker_id);
+  static std::map<std::tuple<std::uint64_t, std::int64_t, std::int64_t>, std::shared_ptr<const Paper>> cache;  // (database, exam, worker)
+  const auto key = std::make_tuple(c.database_serial, exam_id, worker_id);
   {
     std::lock_guard lock(mutex);
     if (auto it = cache.find(key); it != cache.end()) return it->second;

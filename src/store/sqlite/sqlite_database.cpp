@@ -166,8 +166,13 @@ SqliteDatabase::SqliteDatabase(const std::string& path, int readers) : path_(pat
     if (!dir.empty()) std::filesystem::create_directories(dir);
   }
   writer_ = std::make_unique<SqliteConnection>(in_memory_ ? ":memory:" : path, false);
+  const auto serial = next_database_serial();
+  writer_->database_serial = serial;
   if (!in_memory_)
-    for (int i = 0; i < readers; ++i) idle_readers_.push_back(std::make_unique<SqliteConnection>(path, true));
+    for (int i = 0; i < readers; ++i) {
+      idle_readers_.push_back(std::make_unique<SqliteConnection>(path, true));
+      idle_readers_.back()->database_serial = serial;
+    }
 }
 
 SqliteDatabase::~SqliteDatabase() = default;

@@ -346,3 +346,23 @@ test('the search result exports to .xlsx — the same rows, no ID or phone numbe
   assert.equal(hrRows.length - 1, hrJson.total)
   assert.equal((await download(worker)).status, 403)
 })
+
+test('calibrate-items estimates difficulties from the answers and rewrites the evidence that reads them', async () => {
+  const run = app.cli(['calibrate-items'])
+  assert.equal(run.status, 0, run.stderr)
+  const [, answered, calibrated] = /items: (\d+) answered in exams, (\d+) with at least 30 answers calibrated/.exec(run.stdout) ?? []
+  assert.ok(Number(answered) > 0, run.stdout)
+  assert.equal(Number(calibrated), Number(sqlite(app.dbFile, 'SELECT COUNT(*) FROM question_calibration')))
+  // The stored evidence is what the sources derive with the new difficulties: nothing left to repair.
+  assert.match(app.cli(['verify-evidence']).stdout, /evidence OK/)
+  if (Number(calibrated) > 0) {
+    // An item's evidence reads its question's calibrated difficulty (the paper says which question).
+    const [qid, b] = sqlite(app.dbFile, 'SELECT question_id, difficulty FROM question_calibration LIMIT 1').split('|')
+    const sessions = sqlite(app.dbFile, `SELECT s.id, x.paper FROM exam_sessions s JOIN exam_candidates x ON x.exam_id = s.exam_id AND x.worker_id = s.worker_id WHERE s.status = 'submitted'`)
+      .split('\n').map((l) => [l.slice(0, l.indexOf('|')), JSON.parse(l.slice(l.indexOf('|') + 1))])
+    const [sid, paper] = sessions.find(([, p]) => p.items.some((i) => String(i.q) === qid))
+    const index = paper.items.findIndex((i) => String(i.q) === qid)
+    const stored = sqlite(app.dbFile, `SELECT difficulty FROM evidence WHERE source = 'exam_item' AND scope_key = 'session:${sid}' AND item_key = 'item:${index}'`)
+    if (stored) assert.ok(Math.abs(Number(stored) - Number(b)) < 1e-9, `${stored} vs ${b}`)
+  }
+})

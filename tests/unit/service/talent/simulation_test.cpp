@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <numeric>
@@ -17,6 +18,8 @@
 #include "core/platform/random.hpp"
 #include "service/exams/codec.hpp"
 #include "service/service_fixture.hpp"
+#include "service/career/evidence_check.hpp"
+#include "service/exams/calibration.hpp"
 #include "service/talent/evidence.hpp"
 
 namespace skb::testing {
@@ -48,120 +51,182 @@ double normal(core::SplitMix64& rnd) {
   return std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2);
 }
 
-class PortraitSimulation : public ServiceTest {};
+// The population, the bank and the sittings, shared by the simulations below.
+class PortraitSimulation : public ServiceTest {
+ protected:
+  struct Measure {
+    double r_model = 0, r_average = 0, coverage = 0;
+  };
 
-TEST_F(PortraitSimulation, PortraitsRecoverKnownAbilitiesBetterThanAveragingWithHonestBands) {
-  core::SplitMix64 rnd(20261207);
-  const auto organiser = actor_for(core::Role::organiser, city_);
-  const auto work_type = s_->work_types.create(admin_, {0, "SIMU", "仿真工种", "",
-                                                         {{0, "维度甲", "", 0}, {0, "维度乙", "", 1}, {0, "维度丙", "", 2}, {0, "维度丁", "", 3}}});
-  std::vector<std::int64_t> dims;
-  for (const auto& d : work_type.dimensions) dims.push_back(d.id);
-  ASSERT_EQ(dims.size(), static_cast<size_t>(kDimensions));
-
-  // The bank: single-choice questions on every dimension and difficulty; option 0 is right.
-  std::map<std::int64_t, std::pair<int, int>> bank;  // question id → (dimension index, difficulty)
-  for (int d = 0; d < kDimensions; ++d)
-    for (int level = 1; level <= 5; ++level)
-      for (int k = 0; k < kPerDifficulty; ++k) {
-        service::QuestionInput in;
-        in.question.type = QuestionType::single_choice;
-        in.question.stem = "仿真题 维度" + std::to_string(d) + " 难度" + std::to_string(level) + " 第" + std::to_string(k) + "题";
-        in.question.options = {{"正确", "", true}, {"错误一", "", false}, {"错误二", "", false}, {"错误三", "", false}};
-        in.question.tags = {work_type.id, dims[static_cast<size_t>(d)], std::nullopt, level};
-        bank[s_->questions.create(organiser, in).question.id] = {d, level};
-      }
-
-  // The population: true abilities N(0, 1) per dimension.
-  std::vector<std::int64_t> workers;
-  std::vector<std::vector<double>> truth;
-  for (int w = 0; w < kWorkers; ++w) {
-    auto in = worker("仿真" + std::to_string(w), enterprise_a_, 5000 + w);
-    in.work_type_ids = std::vector<std::int64_t>{work_type.id};
-    workers.push_back(s_->workers.create(admin_, in).id);
-    truth.push_back({});
-    for (int d = 0; d < kDimensions; ++d) truth.back().push_back(normal(rnd));
+  // A work type with four dimensions, its bank (single choice, option 0 right, every dimension × authored
+  // difficulty 1–5) and kWorkers workers with true abilities N(0, 1) per dimension.
+  void populate(const std::string& code) {
+    organiser_ = actor_for(core::Role::organiser, city_);
+    const auto work_type = s_->work_types.create(admin_, {0, code, "仿真工种" + code, "",
+                                                           {{0, "维度甲", "", 0}, {0, "维度乙", "", 1}, {0, "维度丙", "", 2}, {0, "维度丁", "", 3}}});
+    work_type_ = work_type.id;
+    for (const auto& d : work_type.dimensions) dims_.push_back(d.id);
+    ASSERT_EQ(dims_.size(), static_cast<size_t>(kDimensions));
+    for (int d = 0; d < kDimensions; ++d)
+      for (int level = 1; level <= 5; ++level)
+        for (int k = 0; k < kPerDifficulty; ++k) {
+          service::QuestionInput in;
+          in.question.type = QuestionType::single_choice;
+          in.question.stem = code + "仿真题 维度" + std::to_string(d) + " 难度" + std::to_string(level) + " 第" + std::to_string(k) + "题";
+          in.question.options = {{"正确", "", true}, {"错误一", "", false}, {"错误二", "", false}, {"错误三", "", false}};
+          in.question.tags = {work_type_, dims_[static_cast<size_t>(d)], std::nullopt, level};
+          bank_[s_->questions.create(organiser_, in).question.id] = {d, level};
+        }
+    for (int w = 0; w < kWorkers; ++w) {
+      auto in = worker(code + std::to_string(w), enterprise_a_, seq_base_ + w);
+      in.work_type_ids = std::vector<std::int64_t>{work_type_};
+      workers_.push_back(s_->workers.create(admin_, in).id);
+      truth_.push_back({});
+      for (int d = 0; d < kDimensions; ++d) truth_.back().push_back(normal(rnd_));
+    }
   }
 
-  // Three exams; worker w sits the first 1 + w % 3 of them.
-  std::vector<BlueprintRow> rows;
-  for (auto d : dims) rows.push_back({QuestionType::single_choice, kItemsPerDimension, d, 1, 5, 1});
-  for (int e = 0; e < 3; ++e) {
-    service::ExamInput in;
-    in.title = "仿真考试" + std::to_string(e);
-    in.work_type_id = work_type.id;
-    in.rows = rows;
-    in.opens_at = "2026-01-01T00:00:00Z";
-    in.closes_at = "2027-12-31T00:00:00Z";
-    const auto exam = s_->exams.create(organiser, in);
-    std::vector<std::int64_t> sitters;
-    for (int w = 0; w < kWorkers; ++w)
-      if (w % 3 >= e) sitters.push_back(workers[static_cast<size_t>(w)]);
-    s_->exams.add_candidates(organiser, exam.id, sitters);
-    s_->exams.publish(organiser, exam.id);
-    for (int w = 0; w < kWorkers; ++w) {
-      if (w % 3 < e) continue;
-      service::Actor candidate;
-      candidate.username = "sim-" + std::to_string(w);
-      candidate.worker_id = workers[static_cast<size_t>(w)];
-      const service::ClientInfo client{"sim-device-" + std::to_string(w), "10.0.0.1", "simulation"};
-      const auto started = s_->exam_sessions.start(candidate, exam.id, client);
-      core::exam::Paper paper;
-      db_->read([&](store::Connection& c) {
-        paper = service::read_paper(
-            c.query_one("SELECT paper FROM exam_candidates WHERE exam_id = ? AND worker_id = ?", {exam.id, *candidate.worker_id})->str(0));
-      });
-      std::vector<service::SavedAnswer> answers;
-      for (const auto& item : paper.items) {
-        const auto [d, level] = bank.at(item.question_id);
-        const double b = (level - 3) * 0.75;  // the scale the portrait reads difficulties on (docs/portrait.md)
-        const double p = 1 / (1 + std::exp(-(truth[static_cast<size_t>(w)][static_cast<size_t>(d)] - b)));
-        const bool right = static_cast<double>(rnd.below(1'000'000)) / 1e6 < p;
-        // Shown position k holds the author's option order[k]; option 0 is the right one.
-        for (size_t k = 0; k < item.options.order.size(); ++k)
-          if ((item.options.order[k] == 0) == right) {
-            answers.push_back({item.shown_id, {{item.options.ids[k]}, {}, ""}, 1});
-            break;
-          }
+  // Three exams; worker w sits the first 1 + w % 3 of them, answering each item right with the Rasch
+  // chance σ(θ − b) of their true ability against the question's true difficulty.
+  void sit_exams(const std::function<double(std::int64_t question_id)>& true_difficulty) {
+    std::vector<BlueprintRow> rows;
+    for (auto d : dims_) rows.push_back({QuestionType::single_choice, kItemsPerDimension, d, 1, 5, 1});
+    for (int e = 0; e < 3; ++e) {
+      service::ExamInput in;
+      in.title = "仿真考试" + std::to_string(e);
+      in.work_type_id = work_type_;
+      in.rows = rows;
+      in.opens_at = "2026-01-01T00:00:00Z";
+      in.closes_at = "2027-12-31T00:00:00Z";
+      const auto exam = s_->exams.create(organiser_, in);
+      std::vector<std::int64_t> sitters;
+      for (int w = 0; w < kWorkers; ++w)
+        if (w % 3 >= e) sitters.push_back(workers_[static_cast<size_t>(w)]);
+      s_->exams.add_candidates(organiser_, exam.id, sitters);
+      s_->exams.publish(organiser_, exam.id);
+      for (int w = 0; w < kWorkers; ++w) {
+        if (w % 3 < e) continue;
+        service::Actor candidate;
+        candidate.username = "sim-" + std::to_string(w);
+        candidate.worker_id = workers_[static_cast<size_t>(w)];
+        const service::ClientInfo client{"sim-device-" + std::to_string(w), "10.0.0.1", "simulation"};
+        const auto started = s_->exam_sessions.start(candidate, exam.id, client);
+        core::exam::Paper paper;
+        db_->read([&](store::Connection& c) {
+          paper = service::read_paper(
+              c.query_one("SELECT paper FROM exam_candidates WHERE exam_id = ? AND worker_id = ?", {exam.id, *candidate.worker_id})->str(0));
+        });
+        std::vector<service::SavedAnswer> answers;
+        for (const auto& item : paper.items) {
+          const int d = bank_.at(item.question_id).first;
+          const double p = 1 / (1 + std::exp(-(truth_[static_cast<size_t>(w)][static_cast<size_t>(d)] - true_difficulty(item.question_id))));
+          const bool right = static_cast<double>(rnd_.below(1'000'000)) / 1e6 < p;
+          // Shown position k holds the author's option order[k]; option 0 is the right one.
+          for (size_t k = 0; k < item.options.order.size(); ++k)
+            if ((item.options.order[k] == 0) == right) {
+              answers.push_back({item.shown_id, {{item.options.ids[k]}, {}, ""}, 1});
+              break;
+            }
+        }
+        s_->exam_sessions.submit(candidate, started.session.id, client, answers);
       }
-      s_->exam_sessions.submit(candidate, started.session.id, client, answers);
     }
   }
 
   // The portrait's ability and band against the truth, and the plain average share beside it.
-  std::vector<double> true_values, estimates, averages;
-  int covered = 0, cells = 0;
-  db_->read([&](store::Connection& c) {
-    for (int w = 0; w < kWorkers; ++w)
-      for (int d = 0; d < kDimensions; ++d) {
-        const auto worker_id = workers[static_cast<size_t>(w)];
-        const auto dim = dims[static_cast<size_t>(d)];
-        auto p = c.query_one("SELECT theta, se FROM portrait_scores WHERE worker_id = ? AND work_type_id = ? AND dimension_id = ?",
-                             {worker_id, work_type.id, dim});
-        auto avg = c.query_one("SELECT AVG(score) FROM evidence WHERE worker_id = ? AND work_type_id = ? AND dimension_id = ?",
-                               {worker_id, work_type.id, dim});
-        ASSERT_TRUE(p.has_value()) << "every sitter has a portrait on every dimension";
-        const double t = truth[static_cast<size_t>(w)][static_cast<size_t>(d)];
-        true_values.push_back(t);
-        estimates.push_back(p->f64(0));
-        averages.push_back(avg->f64(0));
-        ++cells;
-        if (std::abs(p->f64(0) - t) <= 1.959964 * p->f64(1)) ++covered;
-      }
-  });
-  const double r_model = pearson(estimates, true_values);
-  const double r_average = pearson(averages, true_values);
-  const double coverage = static_cast<double>(covered) / cells;
+  Measure measure() {
+    std::vector<double> true_values, estimates, averages;
+    int covered = 0, cells = 0;
+    db_->read([&](store::Connection& c) {
+      for (int w = 0; w < kWorkers; ++w)
+        for (int d = 0; d < kDimensions; ++d) {
+          const auto worker_id = workers_[static_cast<size_t>(w)];
+          const auto dim = dims_[static_cast<size_t>(d)];
+          auto p = c.query_one("SELECT theta, se FROM portrait_scores WHERE worker_id = ? AND work_type_id = ? AND dimension_id = ?",
+                               {worker_id, work_type_, dim});
+          auto avg = c.query_one("SELECT AVG(score) FROM evidence WHERE worker_id = ? AND work_type_id = ? AND dimension_id = ?",
+                                 {worker_id, work_type_, dim});
+          ASSERT_TRUE(p.has_value()) << "every sitter has a portrait on every dimension";
+          const double t = truth_[static_cast<size_t>(w)][static_cast<size_t>(d)];
+          true_values.push_back(t);
+          estimates.push_back(p->f64(0));
+          averages.push_back(avg->f64(0));
+          ++cells;
+          if (std::abs(p->f64(0) - t) <= 1.959964 * p->f64(1)) ++covered;
+        }
+    });
+    return {pearson(estimates, true_values), pearson(averages, true_values), static_cast<double>(covered) / cells};
+  }
+
+  core::SplitMix64 rnd_{20261207};
+  int seq_base_ = 5000;
+  service::Actor organiser_;
+  std::int64_t work_type_ = 0;
+  std::vector<std::int64_t> dims_, workers_;
+  std::map<std::int64_t, std::pair<int, int>> bank_;  // question id → (dimension index, authored difficulty)
+  std::vector<std::vector<double>> truth_;
+};
+
+TEST_F(PortraitSimulation, PortraitsRecoverKnownAbilitiesBetterThanAveragingWithHonestBands) {
+  populate("SIMU");
+  // The authors judged every question's difficulty right: the scale the portrait reads them on.
+  sit_exams([&](std::int64_t q) { return (bank_.at(q).second - 3) * 0.75; });
+  const auto m = measure();
   std::cout << "[ portrait simulation ] " << kWorkers << " workers × " << kDimensions << " dimensions, 5–15 items each: "
-            << "r(portrait, truth) = " << r_model << ", r(plain average, truth) = " << r_average
-            << ", 95 % band coverage = " << 100 * coverage << " %\n";
-  RecordProperty("r_portrait", std::to_string(r_model));
-  RecordProperty("r_plain_average", std::to_string(r_average));
-  RecordProperty("band_coverage", std::to_string(coverage));
-  EXPECT_GT(r_model, r_average) << "the model must beat plain averaging";
-  EXPECT_GT(r_model, 0.6);
-  EXPECT_GE(coverage, 0.92);
-  EXPECT_LE(coverage, 0.985) << "bands much wider than the evidence warrants say less than they could";
+            << "r(portrait, truth) = " << m.r_model << ", r(plain average, truth) = " << m.r_average
+            << ", 95 % band coverage = " << 100 * m.coverage << " %\n";
+  RecordProperty("r_portrait", std::to_string(m.r_model));
+  RecordProperty("r_plain_average", std::to_string(m.r_average));
+  RecordProperty("band_coverage", std::to_string(m.coverage));
+  EXPECT_GT(m.r_model, m.r_average) << "the model must beat plain averaging";
+  EXPECT_GT(m.r_model, 0.6);
+  EXPECT_GE(m.coverage, 0.92);
+  EXPECT_LE(m.coverage, 0.985) << "bands much wider than the evidence warrants say less than they could";
+}
+
+// Authors misjudge difficulty: each question's true difficulty is its authored level's plus an error
+// N(0, 1) logit. Calibration (skillbrain calibrate-items: difficulties from the answers of workers of
+// known ability, then the evidence rewritten) must recover the true difficulties far better than the
+// authored levels, and the portraits must get closer to the truth with honest bands.
+TEST_F(PortraitSimulation, CalibratedItemDifficultiesRecoverMisjudgedQuestionsAndImproveThePortrait) {
+  seq_base_ = 6000;
+  populate("CALI");
+  std::map<std::int64_t, double> true_b;
+  for (const auto& [q, dl] : bank_) true_b[q] = (dl.second - 3) * 0.75 + normal(rnd_);
+  sit_exams([&](std::int64_t q) { return true_b.at(q); });
+  const auto before = measure();
+
+  service::CalibrationRun run;
+  for (int round = 0; round < 3; ++round) {  // joint estimation: abilities and difficulties in turn
+    run = service::calibrate_items(s_->ctx);
+    service::check_evidence(s_->ctx, true);
+  }
+  const auto after = measure();
+  EXPECT_TRUE(service::check_evidence(s_->ctx, false).ok()) << "the record is what the calibrated sources derive";
+
+  std::vector<double> truth, authored, calibrated;
+  db_->read([&](store::Connection& c) {
+    for (const auto& r : c.query("SELECT question_id, difficulty FROM question_calibration")) {
+      if (!bank_.count(r.i64(0))) continue;
+      truth.push_back(true_b.at(r.i64(0)));
+      authored.push_back((bank_.at(r.i64(0)).second - 3) * 0.75);
+      calibrated.push_back(r.f64(1));
+    }
+  });
+  const double r_authored = pearson(authored, truth), r_calibrated = pearson(calibrated, truth);
+  std::cout << "[ item calibration ] " << run.calibrated << " of " << bank_.size() << " questions calibrated: r(authored b, true b) = " << r_authored
+            << ", r(calibrated b, true b) = " << r_calibrated << "; portrait r " << before.r_model << " → " << after.r_model << ", coverage "
+            << 100 * before.coverage << " % → " << 100 * after.coverage << " %\n";
+  RecordProperty("r_authored_difficulty", std::to_string(r_authored));
+  RecordProperty("r_calibrated_difficulty", std::to_string(r_calibrated));
+  RecordProperty("coverage_before_calibration", std::to_string(before.coverage));
+  RecordProperty("coverage_after_calibration", std::to_string(after.coverage));
+  EXPECT_GE(run.calibrated, static_cast<int>(bank_.size() * 9 / 10)) << "most questions have 30 answers or more";
+  EXPECT_GT(r_calibrated, r_authored + 0.1);
+  EXPECT_GT(r_calibrated, 0.85);
+  EXPECT_GT(after.r_model, before.r_model);
+  EXPECT_GT(after.coverage, before.coverage - 0.005);
+  EXPECT_GE(after.coverage, 0.9);
 }
 
 // Ranks and peers' medians come from a histogram kept beside the portraits; here they must equal the
