@@ -97,6 +97,30 @@ const routes = [
         meta: { title: 'training.courseTitle', need: 'manageTraining', menu: 'training' }
       },
       {
+        path: 'assessments',
+        name: 'assessments',
+        component: () => import('../views/assessments/AssessmentsView.vue'),
+        meta: { title: 'menu.assessments', need: 'manageAssessments' }
+      },
+      {
+        path: 'assessments/:id',
+        name: 'assessment-report',
+        component: () => import('../views/assessments/AssessmentReportView.vue'),
+        meta: { title: 'assessment.reportTitle', need: 'manageAssessments', menu: 'assessments' }
+      },
+      {
+        path: 'me/assessments',
+        name: 'my-assessments',
+        component: () => import('../views/assessments/MyAssessmentsView.vue'),
+        meta: { title: 'menu.myAssessments', need: 'takeExams' }
+      },
+      {
+        path: 'me/assessments/:id',
+        name: 'my-assessment',
+        component: () => import('../views/assessments/MyAssessmentView.vue'),
+        meta: { title: 'myAssessment.reportTitle', need: 'takeExams', menu: 'my-assessments' }
+      },
+      {
         path: 'me/exams',
         name: 'my-exams',
         component: () => import('../views/exams/MyExamsView.vue'),

@@ -82,6 +82,8 @@ export const can = {
   takeExams: (u) => !!(u && u.worker_id) || hasAny(u, ['worker']),
   /** 培训管理: courses, enrolment and completion lists (`manage_training`). */
   manageTraining: (u) => hasAny(u, ['admin', 'organiser', 'hr']),
+  /** 岗位技能考核: set assessments up and read their reports (`manage_assessments`). */
+  manageAssessments: (u) => hasAny(u, ['admin', 'organiser', 'hr']),
   /** Only judging roles: such a user lands on the scoring page. */
   judgeOnly: (u) =>
     hasAny(u, ['judge', 'chief_judge']) &&

@@ -24,7 +24,9 @@ const FIELD_KEYS = {
   team_name: 'entries.teamName',
   member_ids: 'entries.members',
   min_skill_level: 'competition.minLevel',
-  max_skill_level: 'competition.maxLevel'
+  max_skill_level: 'competition.maxLevel',
+  worker_ids: 'assessment.workers',
+  event_id: 'assessment.practical'
 }
 
 /** Human label of an API field name, in the current language. */

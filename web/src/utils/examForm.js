@@ -64,3 +64,10 @@ export function examBody(f) {
     pass_percent: Number(f.pass_percent)
   }
 }
+
+/** The message key of what the form still lacks before it can be sent ('' when nothing). */
+export function missingExamField(f) {
+  if (!f.title.trim() || !f.work_type_id || !f.window || !f.window[0] || !f.window[1]) return 'exams.fillRequired'
+  if (f.mode === 'fixed' && !f.question_ids.length) return 'exams.pickQuestions'
+  return ''
+}

@@ -2,11 +2,13 @@
 import exams from './exams.en.js'
 import talent from './talent.en.js'
 import training from './training.en.js'
+import assessments from './assessments.en.js'
 
 export default {
   ...exams,
   ...talent,
   ...training,
+  ...assessments,
   app: {
     name: 'SkillBrain',
     subtitle: 'Skills competitions and talent development for trade unions',
@@ -70,7 +72,9 @@ export default {
     bank: 'Question bank',
     exams: 'Exams',
     practiceLevels: 'Practice levels',
-    grading: 'Grading'
+    grading: 'Grading',
+    assessments: 'Post assessments',
+    myAssessments: 'My assessments'
   },
   header: {
     changePassword: 'Change password',

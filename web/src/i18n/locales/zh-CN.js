@@ -2,11 +2,13 @@
 import exams from './exams.zh-CN.js'
 import talent from './talent.zh-CN.js'
 import training from './training.zh-CN.js'
+import assessments from './assessments.zh-CN.js'
 
 export default {
   ...exams,
   ...talent,
   ...training,
+  ...assessments,
   app: {
     name: '技能数字大脑',
     subtitle: '职工技能竞赛与人才发展平台',
@@ -70,7 +72,9 @@ export default {
     bank: '题库',
     exams: '考试',
     practiceLevels: '练兵关卡',
-    grading: '阅卷'
+    grading: '阅卷',
+    assessments: '岗位考核',
+    myAssessments: '我的考核'
   },
   header: {
     changePassword: '修改密码',
