@@ -20,6 +20,7 @@
 #include "service/demo/exams.hpp"
 #include "service/demo/organisations.hpp"
 #include "service/demo/training.hpp"
+#include "service/talent/portrait_refresh.hpp"
 #include "service/people/worker_sheet.hpp"
 #include "service/platform/audit.hpp"
 #include "service/platform/spreadsheet.hpp"
@@ -150,6 +151,11 @@ int run(int argc, char** argv, const Wiring& wiring) {
   bool evidence_repair = false;
   evidence_cmd->add_flag("--repair", evidence_repair, "Rewrite the record where it differs (fills it for data from before it existed)");
 
+  auto* refresh_cmd = app.add_subcommand("refresh-portraits", "Refresh the portraits that no new evidence has touched for a while (older evidence counts less as time passes)");
+  add_common(refresh_cmd);
+  int refresh_days = 7;
+  refresh_cmd->add_option("--older-than-days", refresh_days, "Refresh portraits last refreshed more than this many days ago")->check(CLI::Range(0, 3650));
+
   auto* calibrate_cmd = app.add_subcommand("calibrate-items", "Estimate each exam question's difficulty from the answers of workers of known ability, then rewrite the evidence that reads it");
   add_common(calibrate_cmd);
 
@@ -247,6 +253,11 @@ int run(int argc, char** argv, const Wiring& wiring) {
     }
     if (cmd == evidence_cmd) return verify_evidence(services, evidence_repair, std::cout);
     if (cmd == calibrate_cmd) return calibrate_items(services, std::cout);
+    if (cmd == refresh_cmd) {
+      const int n = service::refresh_stale_portraits(services.ctx, std::chrono::hours(24 * refresh_days), 1 << 30);
+      std::cout << "refreshed " << n << " portrait(s) last refreshed more than " << refresh_days << " day(s) ago\n";
+      return 0;
+    }
     if (cmd == verify_cmd) {
       const auto check = service::verify_audit(services.ctx);
       if (!check.ok) {

@@ -7,6 +7,7 @@
 #include "http/server.hpp"
 #include "service/demo/judge_simulator.hpp"
 #include "service/exams/sweeper.hpp"
+#include "service/talent/portrait_refresh.hpp"
 
 namespace skb::cli {
 
@@ -37,7 +38,10 @@ int serve(service::Services& services, const Wiring& wiring, const ServeOptions&
   if (o.simulate_judges > 0) simulator.emplace(services, o.simulate_judges).start();
   service::ExamSweeper sweeper(services.exam_sessions);
   sweeper.start();
+  service::PortraitRefresher refresher(services.ctx);
+  refresher.start();
   server.run();
+  refresher.stop();
   sweeper.stop();
   if (simulator) simulator->stop();
   services.boards.stop();

@@ -313,7 +313,10 @@ test('the union\'s organiser may add the practical tasks of a contest event of t
       await dialog.waitFor()
       await pickOption(page, 'xf-work-type', new RegExp(`^${workTypeName}$`), { popper: 'xf-work-type-popper' })
       // Every event of that work type the organiser can read is offered, and only those.
+      // The competitions load when the dialog opens; the picker is disabled until they have.
+      await page.locator(`${sel('af-event')} .el-select__wrapper:not(.is-disabled)`).waitFor()
       await page.locator(sel('af-event')).click()
+      await page.locator('.af-event-popper .el-select-dropdown__item').first().waitFor()
       const offered = await page.locator('.af-event-popper .el-select-dropdown__item:visible').allInnerTexts()
       const expected = events.filter((e) => e.work_type_name === workTypeName).map((e) => e.label)
       assert.deepEqual(offered.map((x) => x.trim()).sort(), expected.sort())
