@@ -27,6 +27,7 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_honour_routes(router, services);
   add_course_routes(router, services);
   add_assessment_routes(router, services);
+  add_structure_routes(router, services);
   add_talent_search_routes(router, services);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // All use cases over one context, built once by main.cpp and shared by HTTP handlers and the CLI.
+#include "service/analytics/structure.hpp"
 #include "service/assessments/assessments.hpp"
 #include "service/boards/hub.hpp"
 #include "service/career/timeline.hpp"
@@ -37,7 +38,7 @@ struct Services {
         judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx),
         questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx),
         scheme_corrections(ctx), portraits(ctx), timeline(ctx), level_bars(ctx), talent_search(ctx), honours(ctx),
-        courses(ctx), assessments(ctx) {}
+        courses(ctx), assessments(ctx), structure(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -69,6 +70,7 @@ struct Services {
   HonourService honours;
   CourseService courses;
   AssessmentService assessments;
+  StructureService structure;
 };
 
 }  // namespace skb::service

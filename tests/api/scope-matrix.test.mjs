@@ -77,6 +77,8 @@ const MATRIX = [
   ['set up a post assessment in the HR enterprise', () => ({ method: 'POST', path: '/api/v1/assessments', body: assessment(hrEnterprise, hrWorker) }), ['admin', 'organiser', 'hr'], 201, 403],
   ['set up a post assessment outside the HR enterprise', () => ({ method: 'POST', path: '/api/v1/assessments', body: assessment(otherEnterprise, farWorker) }), ['admin', 'organiser'], 201, 403],
   ['list my post assessments', () => ({ method: 'GET', path: '/api/v1/me/assessments' }), ['worker'], 200, 404],
+  ['read the skill structure of the HR enterprise', () => ({ method: 'GET', path: `/api/v1/analytics/structure?org_id=${hrEnterprise.id}` }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
+  ['read the skill structure of an enterprise outside the judge union', () => ({ method: 'GET', path: `/api/v1/analytics/structure?org_id=${otherEnterprise.id}` }), ['admin', 'organiser', 'chief_judge', 'viewer'], 200, 403],
   ['rename the HR enterprise', () => ({ method: 'PATCH', path: `/api/v1/orgs/${hrEnterprise.id}`, body: { name: hrEnterprise.name } }), ['admin', 'organiser'], 200, 403],
   ['move an organisation', async () => ({ method: 'POST', path: `/api/v1/orgs/${(await freshOrg()).id}/move`, body: { parent_id: root.id } }), ['admin', 'organiser'], 200, 403],
   ['delete an organisation', async () => ({ method: 'DELETE', path: `/api/v1/orgs/${(await freshOrg()).id}` }), ['admin', 'organiser'], 204, 403],

@@ -1,9 +1,12 @@
 #include "service/demo/organisations.hpp"
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <fmt/format.h>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "core/people/org.hpp"
 #include "core/people/personal_data.hpp"
@@ -144,6 +147,7 @@ DemoSummary seed_demo(const Context& ctx, int worker_count) {
     // Levels weighted as a real workforce: many 中级工/高级工, few 高级技师.
     constexpr std::array<int, 20> kLevelMix{5, 5, 5, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 2, 2, 2, 1, 4, 3};
     std::int64_t first_worker = 0;
+    std::vector<std::pair<std::int64_t, int>> seeded;  // (worker, level)
     std::set<std::string> used_ids;
     const Sealer& sealer = ctx.sealer;
     for (int i = 0; i < worker_count; ++i) {
@@ -178,7 +182,15 @@ DemoSummary seed_demo(const Context& ctx, int worker_count) {
                   {id, std::int64_t{level}, fmt::format("{}-{:02}-15", std::min(year, 2025), 1 + rnd.below(12)),
                    std::string(level == std::min(5, current + 2) ? "首次认定" : "晋级"), now, by});
       if (!first_worker) first_worker = id;
+      seeded.emplace_back(id, current);
       ++summary.workers;
+    }
+    // This year's promotions, through the same path as a form's: one worker in eight rises a level on a day of
+    // the last eleven months, so the year-on-year figures have something to show.
+    for (const auto& [worker, level] : seeded) {
+      if (worker == first_worker || level <= 1 || rnd.below(8) != 0) continue;
+      const auto day = format_rfc3339(ctx.clock() - std::chrono::hours(24 * (15 + rnd.below(320)))).substr(0, 10);
+      record_level_change(c, ctx, by, worker, static_cast<core::SkillLevel>(level - 1), day, "晋级");
     }
     append_audit(c, ctx, {by, "demo.seed", "demo", "", fmt::format("{{\"workers\":{}}}", summary.workers)});
 

@@ -12,7 +12,7 @@ import { BIN } from '../lib/server.mjs'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const SPEC = resolve(REPO, 'docs/api/openapi.yaml')
-const TAGS = new Set(['auth', 'orgs', 'work-types', 'workers', 'users', 'audit', 'system', 'competitions', 'judging', 'boards', 'exams', 'practice', 'talent', 'training', 'assessments'])
+const TAGS = new Set(['auth', 'orgs', 'work-types', 'workers', 'users', 'audit', 'system', 'competitions', 'judging', 'boards', 'exams', 'practice', 'talent', 'training', 'assessments', 'analytics'])
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete'])
 
 /** The router's routes: [{method, path, access}], method lower-case. */
