@@ -28,6 +28,8 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_course_routes(router, services);
   add_assessment_routes(router, services);
   add_structure_routes(router, services);
+  add_post_model_routes(router, services);
+  add_pipeline_routes(router, services);
   add_talent_search_routes(router, services);
 }
 

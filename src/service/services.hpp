@@ -1,5 +1,8 @@
 #pragma once
 // All use cases over one context, built once by main.cpp and shared by HTTP handlers and the CLI.
+#include "service/analytics/gaps.hpp"
+#include "service/analytics/pipeline.hpp"
+#include "service/analytics/post_models.hpp"
 #include "service/analytics/structure.hpp"
 #include "service/assessments/assessments.hpp"
 #include "service/boards/hub.hpp"
@@ -38,7 +41,8 @@ struct Services {
         judging(ctx), results(ctx), certificates(ctx), devices(ctx), corrections(ctx), boards(ctx),
         questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx),
         scheme_corrections(ctx), portraits(ctx), timeline(ctx), level_bars(ctx), talent_search(ctx), honours(ctx),
-        courses(ctx), assessments(ctx), structure(ctx) {}
+        courses(ctx), assessments(ctx), structure(ctx),
+        post_models(ctx), gaps(ctx), pipeline(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -71,6 +75,9 @@ struct Services {
   CourseService courses;
   AssessmentService assessments;
   StructureService structure;
+  PostModelService post_models;
+  GapService gaps;
+  PipelineService pipeline;
 };
 
 }  // namespace skb::service

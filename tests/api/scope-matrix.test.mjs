@@ -39,6 +39,7 @@ const assessment = (org, worker) => ({
   closes_at: new Date(Date.now() + 86400000).toISOString(), paper: { mode: 'blueprint', rows: [{ type: 'single_choice', count: 1 }] },
   worker_ids: [worker.id],
 })
+const postModel = (org) => ({ org_id: org.id, work_type_id: welding.id, name: '矩阵岗位' + unique(), targets: [{ dimension_id: welding.dimensions[0].id, target: 60 }] })
 const honour = () => ({ kind: 'technical_expert', title: '矩阵技术能手' + unique(), level: 'city', awarded_on: daysAgo(1), issuer: '市总工会' })
 
 // [name, request(role) → {method, path, body}, roles allowed (status), status for the rest]
@@ -79,6 +80,10 @@ const MATRIX = [
   ['list my post assessments', () => ({ method: 'GET', path: '/api/v1/me/assessments' }), ['worker'], 200, 404],
   ['read the skill structure of the HR enterprise', () => ({ method: 'GET', path: `/api/v1/analytics/structure?org_id=${hrEnterprise.id}` }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
   ['read the skill structure of an enterprise outside the judge union', () => ({ method: 'GET', path: `/api/v1/analytics/structure?org_id=${otherEnterprise.id}` }), ['admin', 'organiser', 'chief_judge', 'viewer'], 200, 403],
+  ['list post models', () => ({ method: 'GET', path: '/api/v1/post-models' }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
+  ['define a post model in the HR enterprise', () => ({ method: 'POST', path: '/api/v1/post-models', body: postModel(hrEnterprise) }), ['admin', 'organiser', 'hr'], 201, 403],
+  ['define a post model outside the HR enterprise', () => ({ method: 'POST', path: '/api/v1/post-models', body: postModel(otherEnterprise) }), ['admin', 'organiser'], 201, 403],
+  ['read the promotion pipeline outside the judge union', () => ({ method: 'GET', path: `/api/v1/analytics/pipeline?org_id=${otherEnterprise.id}&work_type_id=${welding.id}` }), ['admin', 'organiser', 'chief_judge', 'viewer'], 200, 403],
   ['rename the HR enterprise', () => ({ method: 'PATCH', path: `/api/v1/orgs/${hrEnterprise.id}`, body: { name: hrEnterprise.name } }), ['admin', 'organiser'], 200, 403],
   ['move an organisation', async () => ({ method: 'POST', path: `/api/v1/orgs/${(await freshOrg()).id}/move`, body: { parent_id: root.id } }), ['admin', 'organiser'], 200, 403],
   ['delete an organisation', async () => ({ method: 'DELETE', path: `/api/v1/orgs/${(await freshOrg()).id}` }), ['admin', 'organiser'], 204, 403],
