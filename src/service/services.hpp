@@ -4,6 +4,7 @@
 #include "service/analytics/pipeline.hpp"
 #include "service/analytics/post_models.hpp"
 #include "service/analytics/structure.hpp"
+#include "service/analytics/training_plan.hpp"
 #include "service/assessments/assessments.hpp"
 #include "service/boards/hub.hpp"
 #include "service/career/timeline.hpp"
@@ -42,7 +43,7 @@ struct Services {
         questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx),
         scheme_corrections(ctx), portraits(ctx), timeline(ctx), level_bars(ctx), talent_search(ctx), honours(ctx),
         courses(ctx), assessments(ctx), structure(ctx),
-        post_models(ctx), gaps(ctx), pipeline(ctx) {}
+        post_models(ctx), gaps(ctx), pipeline(ctx), training_plans(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -78,6 +79,7 @@ struct Services {
   PostModelService post_models;
   GapService gaps;
   PipelineService pipeline;
+  TrainingPlanService training_plans;
 };
 
 }  // namespace skb::service

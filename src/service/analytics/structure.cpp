@@ -102,6 +102,17 @@ SkillStructure StructureService::structure(const Actor& actor, std::int64_t org_
         promotions[r.i64(0)] = r.i64(1);
     }
 
+    {
+      store::Params params{out.year_ago, out.as_of};
+      const auto where = subtree_condition("w.org_path", {org.path}, params);
+      out.promotions = c.query_one("SELECT COUNT(*) FROM level_history h JOIN workers w ON w.id = h.worker_id WHERE h.effective_date > ? AND "
+                                   "h.effective_date <= ? AND " + where +
+                                       " AND h.skill_level < (SELECT p.skill_level FROM level_history p WHERE p.worker_id = h.worker_id AND "
+                                       "(p.effective_date < h.effective_date OR (p.effective_date = h.effective_date AND p.id < h.id)) "
+                                       "ORDER BY p.effective_date DESC, p.id DESC LIMIT 1)",
+                                   params)
+                           ->i64(0);
+    }
     std::map<std::int64_t, WorkTypeStructure> by_type;
     for (const auto& [key, n] : own) by_type[key.first].total += n;
     for (const auto& [key, n] : then) by_type[key.first].year_ago_total += n;
@@ -122,7 +133,10 @@ SkillStructure StructureService::structure(const Actor& actor, std::int64_t org_
         if (is_high_skilled(level)) city_high_total += city_n, own_high += cell.count;
         s.levels.push_back(cell);
       }
-      if (city_total - s.total >= kMinOthers) {
+      // With one level withheld, the city's total (or its high-skilled share) would give it away by
+      // subtraction, so they go too.
+      const bool any_withheld = std::any_of(s.levels.begin(), s.levels.end(), [](const LevelCell& l) { return !l.city_count; });
+      if (city_total - s.total >= kMinOthers && !any_withheld) {
         s.city_total = city_total;
         s.city_high_skill_share = static_cast<double>(city_high_total) / city_total;
       }

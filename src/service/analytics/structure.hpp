@@ -25,7 +25,7 @@ struct WorkTypeStructure {
   std::int64_t work_type_id = 0;
   std::string name;
   std::int64_t total = 0, year_ago_total = 0;
-  std::optional<std::int64_t> city_total;
+  std::optional<std::int64_t> city_total;  // none when withheld, or when any level's city figure is
   std::vector<LevelCell> levels;  // the ladder, lowest first
   double high_skill_share = 0;    // 0–1
   std::optional<double> city_high_skill_share;
@@ -41,6 +41,7 @@ struct SkillStructure {
   std::int64_t org_id = 0;
   std::string org_name, as_of, year_ago;
   std::int64_t workers = 0, workers_year_ago = 0;
+  std::int64_t promotions = 0;  // level rises in the last twelve months, each worker's counted once per rise
   double high_skill_share = 0, high_skill_share_year_ago = 0;
   std::optional<double> city_high_skill_share;
   std::vector<WorkTypeStructure> work_types;  // most workers first

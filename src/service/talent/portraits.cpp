@@ -20,8 +20,8 @@ using core::Permission;
 constexpr double kPriorSd = 1.5;          // spread of abilities among peers, logits (docs/portrait.md)
 constexpr std::int64_t kPeerMinRows = 30;  // fewer pieces of peer evidence: the prior mean stays 0
 
-// The peer group's mean ability on one dimension (0: all): the logit of the weighted mean share plus the
-// weighted mean difficulty, from the running sums; 0 until enough evidence exists.
+}  // namespace
+
 core::AbilityPrior prior_for(store::Connection& c, std::int64_t work_type_id, std::int64_t dimension_id) {
   core::AbilityPrior prior{0, kPriorSd};
   auto t = c.query_one("SELECT rows_count, weight_sum, share_sum, difficulty_sum FROM evidence_totals WHERE work_type_id = ? AND dimension_id = ?",
@@ -30,6 +30,8 @@ core::AbilityPrior prior_for(store::Connection& c, std::int64_t work_type_id, st
     prior.mean = core::logit(t->f64(2) / t->f64(1)) + t->f64(3) / t->f64(1);
   return prior;
 }
+
+namespace {
 
 ScoreView view_of(const core::AbilityEstimate& e) {
   const auto band = core::to_score_band(e);

@@ -8,11 +8,17 @@
 #include <string>
 #include <vector>
 
+#include "core/talent/ability.hpp"
 #include "service/people/actor.hpp"
 #include "service/platform/context.hpp"
 #include "service/talent/level_bars.hpp"
 
 namespace skb::service {
+
+// The peer group's mean ability on one dimension (0: all) as the prior thin evidence is pulled towards:
+// the logit of the weighted mean share plus the weighted mean difficulty, from the running sums; 0 until
+// enough evidence exists (docs/portrait.md).
+core::AbilityPrior prior_for(store::Connection& conn, std::int64_t work_type_id, std::int64_t dimension_id);
 
 // Recomputes one worker's portrait for one work type from their evidence (inside the caller's write).
 void refresh_portrait(store::Connection& conn, const Context& ctx, std::int64_t worker_id, std::int64_t work_type_id);

@@ -136,3 +136,63 @@ test("the promotion pipeline agrees with each worker's own portrait readiness", 
     await get(`/api/v1/analytics/pipeline?org_id=${org}&work_type_id=${electrician.id}`, hr, 403)
   assert.equal((await app.request('GET', `/api/v1/analytics/pipeline?org_id=${org}`, { token: organiser })).status, 400)
 })
+
+// The model of docs/portrait.md, written again from the document (as tests/api/talent/portraits.test.mjs does).
+function ability(evidence, mu, tau = 1.5, now = Date.now()) {
+  const obs = evidence.map((e) => ({ s: e.share, b: e.difficulty, w: e.weight * 2 ** (-Math.max(0, now - Date.parse(e.observed_at)) / 86400000 / 730) }))
+  const f = (t) => obs.reduce((acc, o) => acc + o.w * (o.s - sigma(t - o.b)), 0) - (t - mu) / tau ** 2
+  let lo = -20, hi = 20
+  for (let i = 0; i < 200; i++) { const m = (lo + hi) / 2; if (f(m) > 0) lo = m; else hi = m }
+  return (lo + hi) / 2
+}
+function peerMean(workTypeId, dimensionId) {
+  const [n, w, ws, wb] = sqlite(app.dbFile, `SELECT COUNT(*), SUM(weight), SUM(weight * score), SUM(weight * difficulty) FROM evidence WHERE work_type_id = ${workTypeId} AND dimension_id = ${dimensionId}`)
+    .trim().split('|').map(Number)
+  if (n < 30) return 0
+  const p = Math.min(0.999, Math.max(0.001, ws / w))
+  return Math.log(p / (1 - p)) + wb / w
+}
+
+test("the training plan's gains are the portrait after a typical completion, and it exports to .xlsx", async () => {
+  const plan = await get(`/api/v1/post-models/${template.id}/training-plan`, organiser)
+  assert.ok(plan.workers.length > 0, 'the demo electricians fall short of the template somewhere')
+  const gaps = await get(`/api/v1/post-models/${template.id}/gaps`, organiser)
+  const byWorker = new Map(gaps.workers.map((w) => [w.worker_id, w]))
+  let checked = 0
+  for (const w of plan.workers) {
+    assert.ok(w.courses.length <= 3)
+    for (let i = 1; i < w.courses.length; i++) assert.ok(w.courses[i - 1].gap_closed / w.courses[i - 1].hours >= w.courses[i].gap_closed / w.courses[i].hours)
+    const g = byWorker.get(w.worker_id)
+    for (const c of w.courses) {
+      // The typical completion score: the course's mean over its scored completions (80 until three exist).
+      const [avg, n] = sqlite(app.dbFile, `SELECT AVG(score), COUNT(*) FROM training_records WHERE course_id = ${c.course_id} AND score IS NOT NULL AND status <> 'enrolled'`).split('|')
+      assert.equal(c.basis, Number(n))
+      assert.ok(Math.abs(c.expected_score - (Number(n) >= 3 ? Number(avg) : 80)) < 1e-9)
+      for (const gain of c.gains) {
+        const i = plan.model.targets.findIndex((t) => t.dimension_id === gain.dimension_id)
+        const gap = plan.model.targets[i].target - g.scores[i].score
+        assert.ok(gap > 0 && gain.gain <= gap + 1e-9, 'only where there is a gap, never past it')
+        if (checked < 6) {
+          const evidence = (await get(`/api/v1/workers/${w.worker_id}/evidence?work_type_id=${electrician.id}&dimension_id=${gain.dimension_id}&limit=500`, organiser)).items
+          const mu = peerMean(electrician.id, gain.dimension_id)
+          const before = 100 * sigma(ability(evidence, mu))
+          const after = 100 * sigma(ability([...evidence, { share: c.expected_score / 100, weight: 1, difficulty: 0, observed_at: new Date().toISOString() }], mu))
+          assert.ok(Math.abs(gain.gain - Math.min(after - before, gap)) < 0.05, `${gain.gain} vs ${Math.min(after - before, gap)}`)
+          checked++
+        }
+      }
+    }
+  }
+  assert.ok(checked > 0, 'some gains were recomputed')
+  for (let i = 1; i < plan.courses.length; i++) assert.ok(plan.courses[i - 1].per_hour >= plan.courses[i].per_hour)
+
+  const res = await fetch(`${app.base}/api/v1/post-models/${template.id}/training-plan.xlsx`, { headers: { authorization: `Bearer ${organiser}` } })
+  assert.equal(res.status, 200)
+  const { default: readXlsx } = await import(new URL('../../../web/node_modules/read-excel-file/node/index.js', import.meta.url).href)
+  const sheets = await readXlsx(Buffer.from(await res.arrayBuffer()))
+  const first = Array.isArray(sheets[0]) ? sheets : sheets[0].data
+  assert.deepEqual(first[0], ['姓名', '部门', '差距合计', '推荐课程', '学时', '培训形式', '预计缩小差距'])
+  assert.equal(first.length - 1, plan.workers.reduce((n, w) => n + Math.max(1, w.courses.length), 0))
+  assert.ok(Number(sqlite(app.dbFile, "SELECT COUNT(*) FROM audit_log WHERE action = 'training_plan.export'")) >= 1)
+  await get(`/api/v1/post-models/${copy.id}/training-plan`, worker, 403)
+})

@@ -61,6 +61,10 @@ test("an enterprise's structure is what its records say, today and a year ago, b
       }
     }
     assert.equal(t.total, t.levels.reduce((a, l) => a + l.count, 0))
+    if (t.levels.some((l) => l.city_count === null)) {
+      assert.equal(t.city_total, null, 'a withheld level would follow from the city total by subtraction')
+      assert.equal(t.city_high_skill_share, null, '… or from the high-skilled share')
+    }
     const high = t.levels.filter((l) => NUMBER[l.skill_level] <= 3).reduce((a, l) => a + l.count, 0)
     assert.ok(Math.abs(t.high_skill_share - (t.total ? high / t.total : 0)) < 1e-12)
   }
@@ -68,6 +72,7 @@ test("an enterprise's structure is what its records say, today and a year ago, b
   // Promotions in the last twelve months: entries above the one before them.
   const promoted = Number(sqlite(app.dbFile, `SELECT COUNT(*) FROM level_history h JOIN workers w ON w.id = h.worker_id JOIN worker_work_types t ON t.worker_id = w.id WHERE h.effective_date > '${s.year_ago}' AND h.effective_date <= '${s.as_of}' AND ${inPath(hrPath)} AND h.skill_level < (SELECT p.skill_level FROM level_history p WHERE p.worker_id = h.worker_id AND (p.effective_date < h.effective_date OR (p.effective_date = h.effective_date AND p.id < h.id)) ORDER BY p.effective_date DESC, p.id DESC LIMIT 1)`))
   assert.equal(s.work_types.reduce((a, t) => a + t.promotions, 0), promoted)
+  assert.equal(s.promotions, Number(sqlite(app.dbFile, `SELECT COUNT(*) FROM level_history h JOIN workers w ON w.id = h.worker_id WHERE h.effective_date > '${s.year_ago}' AND h.effective_date <= '${s.as_of}' AND ${inPath(hrPath)} AND h.skill_level < (SELECT p.skill_level FROM level_history p WHERE p.worker_id = h.worker_id AND (p.effective_date < h.effective_date OR (p.effective_date = h.effective_date AND p.id < h.id)) ORDER BY p.effective_date DESC, p.id DESC LIMIT 1)`)))
   const cityPromoted = Number(sqlite(app.dbFile, `SELECT COUNT(*) FROM level_history WHERE effective_date > '${s.year_ago}' AND note = '晋级'`))
   assert.ok(cityPromoted > 0, 'the demo promotes some workers this year')
 })

@@ -9,7 +9,7 @@
 #include "service/services.hpp"
 
 // 岗位能力模型 and 岗位差距: /post-models (list, create, read, update, delete, copy) and
-// /post-models/{id}/gaps (the heatmap of the model's workers against its targets).
+// /post-models/{id}/gaps (the heatmap of the model's workers against its targets) and /training-plan(.xlsx).
 namespace skb::http {
 namespace {
 
@@ -93,6 +93,26 @@ json::object gaps_json(const service::GapAnalysis& g) {
                       {"meeting", g.meeting}, {"meeting_surely", g.meeting_surely}};
 }
 
+json::object course_json(const service::PlannedCourse& c) {
+  json::array gains;
+  for (const auto& [d, g] : c.gains) gains.push_back(json::object{{"dimension_id", id_json(d)}, {"gain", g}});
+  return json::object{{"course_id", id_json(c.course_id)}, {"name", c.name}, {"provider", c.provider}, {"mode", c.mode}, {"hours", c.hours},
+                      {"expected_score", c.expected_score}, {"basis", c.basis}, {"gains", std::move(gains)}, {"gap_closed", c.gap_closed}};
+}
+
+json::object plan_json(const service::TrainingPlan& p) {
+  json::array workers, courses;
+  for (const auto& w : p.workers) {
+    json::array list;
+    for (const auto& c : w.courses) list.push_back(course_json(c));
+    workers.push_back(json::object{{"worker_id", id_json(w.worker_id)}, {"name", w.name}, {"org_name", w.org_name}, {"total_gap", w.total_gap},
+                                   {"courses", std::move(list)}});
+  }
+  for (const auto& d : p.courses)
+    courses.push_back(json::object{{"course", course_json(d.course)}, {"workers_helped", d.workers_helped}, {"per_hour", d.per_hour}});
+  return json::object{{"model", model_json(p.model)}, {"workers", std::move(workers)}, {"courses", std::move(courses)}};
+}
+
 }  // namespace
 
 void add_post_model_routes(Router& router, service::Services& s) {
@@ -118,6 +138,15 @@ void add_post_model_routes(Router& router, service::Services& s) {
     const auto org = opt_id(body, "org_id");
     if (!org) throw core::invalid("org_id", "请选择复制到的组织 (org_id is required)");
     return json_response(model_json(s.post_models.copy(*req.actor, path_id(req), *org, opt_string(body, "name", 1000).value_or(""))), 201);
+  });
+  router.add("GET", "/api/v1/post-models/{id}/training-plan", Access::signed_in,
+             [&s](Request& req) { return json_response(plan_json(s.training_plans.plan(*req.actor, path_id(req)))); });
+  router.add("GET", "/api/v1/post-models/{id}/training-plan.xlsx", Access::signed_in, [&s](Request& req) {
+    Response r{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.training_plans.plan_xlsx(*req.actor, path_id(req)), {}, {}};
+    r.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"training-plan.xlsx\"; filename*=UTF-8''%E5%9F%B9%E8%AE%AD%E8%AE%A1%E5%88%92.xlsx");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
   });
   router.add("GET", "/api/v1/post-models/{id}/gaps", Access::signed_in,
              [&s](Request& req) { return json_response(gaps_json(s.gaps.gaps(*req.actor, path_id(req)))); });

@@ -39,6 +39,7 @@ json::object structure_json(const service::SkillStructure& s) {
                       {"year_ago", s.year_ago},
                       {"workers", s.workers},
                       {"workers_year_ago", s.workers_year_ago},
+                      {"promotions", s.promotions},
                       {"high_skill_share", s.high_skill_share},
                       {"high_skill_share_year_ago", s.high_skill_share_year_ago},
                       {"city_high_skill_share", opt_json(s.city_high_skill_share)},
