@@ -64,7 +64,7 @@ test('a viewer sees a smaller menu and no write buttons', { timeout: 90000 }, as
       els.map((e) => e.getAttribute('data-test'))
     )
     // Viewers read competitions too (GET /competitions is open to every reading role) and live boards; no scoring menu.
-    assert.deepEqual(items, ['menu-home', 'menu-orgs', 'menu-work-types', 'menu-workers', 'menu-talent-search', 'menu-competitions', 'menu-live'])
+    assert.deepEqual(items, ['menu-home', 'menu-orgs', 'menu-work-types', 'menu-workers', 'menu-talent-search', 'menu-analytics', 'menu-competitions', 'menu-live'])
     assert.equal(await page.locator(sel('menu-judging')).count(), 0)
     assert.equal(await page.locator(sel('menu-training')).count(), 0, 'training is managed by admins, organisers and HR only')
     assert.equal(await page.locator(sel('menu-assessments')).count(), 0, 'assessments are run by admins, organisers and HR only')
@@ -91,6 +91,8 @@ test('岗位考核 is in the menu of admins, organisers and HR; 我的考核 in 
     await withShotOnFailure(page, 'menu-' + who, async () => {
       await login(page, env.baseUrl, account.username, account.password)
       const items = await page.locator(`${sel('side-menu')} .el-menu-item`).evaluateAll((els) => els.map((e) => e.getAttribute('data-test')))
+      // 人才分析 is for whoever reads the directory; a worker reads only their own record.
+      assert.equal(items.includes('menu-analytics'), who !== 'worker', `人才分析 in the menu of ${who}`)
       if (who === 'worker') {
         assert.ok(!items.includes('menu-assessments'), 'a worker does not run assessments')
         assert.deepEqual(items.filter((i) => i.startsWith('menu-my-')), ['menu-my-record', 'menu-my-portrait', 'menu-my-exams', 'menu-my-assessments'])
@@ -98,6 +100,8 @@ test('岗位考核 is in the menu of admins, organisers and HR; 我的考核 in 
         await page.locator(sel('my-assessments-page')).waitFor()
         // The HR's pages are not the worker's: the address leads back to 我的档案.
         await page.goto(env.baseUrl + '/assessments')
+        await page.locator(sel('my-record-page')).waitFor()
+        await page.goto(env.baseUrl + '/analytics')
         await page.locator(sel('my-record-page')).waitFor()
       } else {
         assert.ok(items.includes('menu-assessments'), `${who} runs assessments`)

@@ -85,6 +85,12 @@ const routes = [
         meta: { title: 'menu.talentSearch', need: 'readDirectory' }
       },
       {
+        path: 'analytics',
+        name: 'analytics',
+        component: () => import('../views/analytics/AnalyticsView.vue'),
+        meta: { title: 'menu.analytics', need: 'readDirectory' }
+      },
+      {
         path: 'training',
         name: 'training',
         component: () => import('../views/training/TrainingView.vue'),

@@ -6,6 +6,18 @@ export const GENDERS = ['male', 'female']
 export const ORG_KINDS = ['city_union', 'industry_union', 'district_union', 'enterprise']
 export const ROLES = ['admin', 'organiser', 'chief_judge', 'judge', 'worker', 'hr', 'viewer']
 
+// Message key per skill level (spelt out, so that no key is built at run time).
+export const LEVEL_LABEL = {
+  apprentice: 'level.apprentice',
+  junior: 'level.junior',
+  intermediate: 'level.intermediate',
+  senior: 'level.senior',
+  technician: 'level.technician',
+  senior_technician: 'level.senior_technician',
+  special_technician: 'level.special_technician',
+  chief_technician: 'level.chief_technician'
+}
+
 // Tag colour per skill level (Element Plus tag types).
 export const LEVEL_TAG = {
   apprentice: 'info',

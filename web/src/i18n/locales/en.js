@@ -3,12 +3,14 @@ import exams from './exams.en.js'
 import talent from './talent.en.js'
 import training from './training.en.js'
 import assessments from './assessments.en.js'
+import analytics from './analytics.en.js'
 
 export default {
   ...exams,
   ...talent,
   ...training,
   ...assessments,
+  ...analytics,
   app: {
     name: 'SkillBrain',
     subtitle: 'Skills competitions and talent development for trade unions',
@@ -62,6 +64,7 @@ export default {
     audit: 'Audit log',
     myRecord: 'My record',
     talentSearch: 'Talent search',
+    analytics: 'Talent analytics',
     training: 'Training',
     myPortrait: 'My portrait',
     competitions: 'Competitions',

@@ -3,12 +3,14 @@ import exams from './exams.zh-CN.js'
 import talent from './talent.zh-CN.js'
 import training from './training.zh-CN.js'
 import assessments from './assessments.zh-CN.js'
+import analytics from './analytics.zh-CN.js'
 
 export default {
   ...exams,
   ...talent,
   ...training,
   ...assessments,
+  ...analytics,
   app: {
     name: '技能数字大脑',
     subtitle: '职工技能竞赛与人才发展平台',
@@ -62,6 +64,7 @@ export default {
     audit: '审计日志',
     myRecord: '我的档案',
     talentSearch: '人才搜索',
+    analytics: '人才分析',
     training: '培训管理',
     myPortrait: '我的能力画像',
     competitions: '技能竞赛',
