@@ -1,5 +1,7 @@
 #pragma once
 // All use cases over one context, built once by main.cpp and shared by HTTP handlers and the CLI.
+#include "service/analytics/benchmarks.hpp"
+#include "service/analytics/candidates.hpp"
 #include "service/analytics/gaps.hpp"
 #include "service/analytics/pipeline.hpp"
 #include "service/analytics/post_models.hpp"
@@ -43,7 +45,8 @@ struct Services {
         questions(ctx), exams(ctx), exam_sessions(ctx), exam_analysis(ctx), exam_results(ctx), practice(ctx), time_allowances(ctx),
         scheme_corrections(ctx), portraits(ctx), timeline(ctx), level_bars(ctx), talent_search(ctx), honours(ctx),
         courses(ctx), assessments(ctx), structure(ctx),
-        post_models(ctx), gaps(ctx), pipeline(ctx), training_plans(ctx) {}
+        post_models(ctx), gaps(ctx), pipeline(ctx), training_plans(ctx),
+        benchmarks(ctx), candidates(ctx) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -80,6 +83,8 @@ struct Services {
   GapService gaps;
   PipelineService pipeline;
   TrainingPlanService training_plans;
+  BenchmarkService benchmarks;
+  CandidateService candidates;
 };
 
 }  // namespace skb::service

@@ -85,28 +85,8 @@ std::optional<PeerRank> rank_in_org(store::Connection& c, std::int64_t work_type
   return rank_of(r->i64(1), r->i64(0));
 }
 
-// The median ability (the ⌊n/2⌋-th from the lowest) of the work type's workers with evidence on a
-// dimension: the bucket that holds it from the histogram, then its place inside that bucket.
 std::optional<double> peer_median(store::Connection& c, std::int64_t work_type_id, std::int64_t dimension_id) {
-  const auto buckets = c.query("SELECT bucket, n FROM portrait_histogram WHERE work_type_id = ? AND dimension_id = ? AND n > 0 ORDER BY bucket",
-                               {work_type_id, dimension_id});
-  std::int64_t total = 0;
-  for (const auto& r : buckets) total += r.i64(1);
-  if (total == 0) return std::nullopt;
-  std::int64_t wanted = total / 2;
-  for (const auto& r : buckets) {
-    if (wanted >= r.i64(1)) {
-      wanted -= r.i64(1);
-      continue;
-    }
-    const int b = static_cast<int>(r.i64(0));
-    const auto t = c.query_one("SELECT theta FROM portrait_scores WHERE work_type_id = ? AND dimension_id = ? AND theta >= ? AND theta < ? "
-                               "ORDER BY theta LIMIT 1 OFFSET ?",
-                               {work_type_id, dimension_id, bucket_low(b), bucket_high(b), wanted});
-    if (t) return 100 * core::logistic(t->f64(0));
-    break;
-  }
-  return std::nullopt;
+  return peer_quantile(c, work_type_id, dimension_id, 0.5);
 }
 
 // The overall score at the end of each of the last twelve months, from the evidence up to then.
@@ -238,6 +218,30 @@ void refresh_portrait(store::Connection& c, const Context& ctx, std::int64_t wor
               {worker_id, work_type_id, dimension, e.theta, e.se, static_cast<std::int64_t>(e.evidence), e.information, stamp});
     bump(c, work_type_id, dimension, e.theta, +1);
   }
+}
+
+// The ⌊q·n⌋-th lowest ability (of n) of the work type's workers with evidence on a dimension, as a score: the
+// bucket that holds it from the histogram, then its place inside that bucket.
+std::optional<double> peer_quantile(store::Connection& c, std::int64_t work_type_id, std::int64_t dimension_id, double q) {
+  const auto buckets = c.query("SELECT bucket, n FROM portrait_histogram WHERE work_type_id = ? AND dimension_id = ? AND n > 0 ORDER BY bucket",
+                               {work_type_id, dimension_id});
+  std::int64_t total = 0;
+  for (const auto& r : buckets) total += r.i64(1);
+  if (total == 0) return std::nullopt;
+  std::int64_t wanted = std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor(q * static_cast<double>(total))), 0, total - 1);
+  for (const auto& r : buckets) {
+    if (wanted >= r.i64(1)) {
+      wanted -= r.i64(1);
+      continue;
+    }
+    const int b = static_cast<int>(r.i64(0));
+    const auto t = c.query_one("SELECT theta FROM portrait_scores WHERE work_type_id = ? AND dimension_id = ? AND theta >= ? AND theta < ? "
+                               "ORDER BY theta LIMIT 1 OFFSET ?",
+                               {work_type_id, dimension_id, bucket_low(b), bucket_high(b), wanted});
+    if (t) return 100 * core::logistic(t->f64(0));
+    break;
+  }
+  return std::nullopt;
 }
 
 PartialScores score_evidence_of(store::Connection& c, std::int64_t worker_id, std::int64_t work_type_id, const std::vector<EvidenceScope>& scopes) {

@@ -20,6 +20,10 @@ namespace skb::service {
 // enough evidence exists (docs/portrait.md).
 core::AbilityPrior prior_for(store::Connection& conn, std::int64_t work_type_id, std::int64_t dimension_id);
 
+// The q-quantile (0–1) of the work type's portraits on a dimension (0: overall) as a score, from the
+// histogram: the ⌊q·n⌋-th lowest of n; none without portraits.
+std::optional<double> peer_quantile(store::Connection& conn, std::int64_t work_type_id, std::int64_t dimension_id, double q);
+
 // Recomputes one worker's portrait for one work type from their evidence (inside the caller's write).
 void refresh_portrait(store::Connection& conn, const Context& ctx, std::int64_t worker_id, std::int64_t work_type_id);
 
