@@ -31,6 +31,7 @@ void add_all_routes(Router& router, service::Services& services, const ServerInf
   add_post_model_routes(router, services);
   add_pipeline_routes(router, services);
   add_benchmark_routes(router, services);
+  add_brain_routes(router, services);
   add_talent_search_routes(router, services);
 }
 

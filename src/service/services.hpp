@@ -1,6 +1,7 @@
 #pragma once
 // All use cases over one context, built once by main.cpp and shared by HTTP handlers and the CLI.
 #include "service/analytics/benchmarks.hpp"
+#include "service/analytics/brain.hpp"
 #include "service/analytics/candidates.hpp"
 #include "service/analytics/gaps.hpp"
 #include "service/analytics/pipeline.hpp"
@@ -46,7 +47,7 @@ struct Services {
         scheme_corrections(ctx), portraits(ctx), timeline(ctx), level_bars(ctx), talent_search(ctx), honours(ctx),
         courses(ctx), assessments(ctx), structure(ctx),
         post_models(ctx), gaps(ctx), pipeline(ctx), training_plans(ctx),
-        benchmarks(ctx), candidates(ctx) {}
+        benchmarks(ctx), candidates(ctx), brain(ctx, boards) {}
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -85,6 +86,7 @@ struct Services {
   TrainingPlanService training_plans;
   BenchmarkService benchmarks;
   CandidateService candidates;
+  BrainService brain;  // after boards, whose live leaders it shows
 };
 
 }  // namespace skb::service

@@ -86,6 +86,8 @@ const MATRIX = [
   ['read the promotion pipeline outside the judge union', () => ({ method: 'GET', path: `/api/v1/analytics/pipeline?org_id=${otherEnterprise.id}&work_type_id=${welding.id}` }), ['admin', 'organiser', 'chief_judge', 'viewer'], 200, 403],
   ['read the benchmarks of an enterprise outside the judge union', () => ({ method: 'GET', path: `/api/v1/analytics/benchmarks?org_id=${otherEnterprise.id}&work_type_id=${welding.id}` }), ['admin', 'organiser', 'chief_judge', 'viewer'], 200, 403],
   ['list craftsman candidates', () => ({ method: 'GET', path: `/api/v1/analytics/candidates?work_type_id=${welding.id}` }), ['admin', 'organiser', 'chief_judge', 'judge', 'hr', 'viewer'], 200, 403],
+  ['read the 技能大脑 figures of the city', () => ({ method: 'GET', path: `/api/v1/analytics/brain?org_id=${root.id}` }), ['admin', 'organiser', 'chief_judge', 'viewer'], 200, 403],
+  ['set the city\'s high-skilled target', () => ({ method: 'PUT', path: `/api/v1/orgs/${root.id}/high-skill-target`, body: { high_skill_share: 0.3 } }), ['admin', 'organiser'], 200, 403],
   ['rename the HR enterprise', () => ({ method: 'PATCH', path: `/api/v1/orgs/${hrEnterprise.id}`, body: { name: hrEnterprise.name } }), ['admin', 'organiser'], 200, 403],
   ['move an organisation', async () => ({ method: 'POST', path: `/api/v1/orgs/${(await freshOrg()).id}/move`, body: { parent_id: root.id } }), ['admin', 'organiser'], 200, 403],
   ['delete an organisation', async () => ({ method: 'DELETE', path: `/api/v1/orgs/${(await freshOrg()).id}` }), ['admin', 'organiser'], 204, 403],

@@ -43,6 +43,7 @@ void add_structure_routes(Router& router, service::Services& services);
 void add_post_model_routes(Router& router, service::Services& services);
 void add_pipeline_routes(Router& router, service::Services& services);
 void add_benchmark_routes(Router& router, service::Services& services);
+void add_brain_routes(Router& router, service::Services& services);
 
 // Every route of the API, as main.cpp serves it.
 void add_all_routes(Router& router, service::Services& services, const ServerInfo& info);

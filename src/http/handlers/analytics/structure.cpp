@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "core/platform/error.hpp"
+#include "http/handlers/analytics/structure_json.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json_input.hpp"
 #include "http/json_views.hpp"
@@ -15,6 +16,8 @@ namespace json = boost::json;
 
 json::value opt_json(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 json::value opt_json(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+}  // namespace
 
 json::object structure_json(const service::SkillStructure& s) {
   json::array types, ages;
@@ -46,8 +49,6 @@ json::object structure_json(const service::SkillStructure& s) {
                       {"work_types", std::move(types)},
                       {"ages", std::move(ages)}};
 }
-
-}  // namespace
 
 void add_structure_routes(Router& router, service::Services& s) {
   router.add("GET", "/api/v1/analytics/structure", Access::signed_in, [&s](Request& req) {
