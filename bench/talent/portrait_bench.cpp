@@ -69,11 +69,15 @@ int main(int argc, char** argv) {
   std::vector<std::int64_t> dims;
   for (const auto& d : work_type.dimensions) dims.push_back(d.id);
 
-  // Workers, straight into the table (their creation is not what is measured).
+  // Workers, straight into the table (their creation is not what is measured), in enterprises of 1,000
+  // grouped in districts of 50 enterprises (the dashboards below read one district: 50,000 workers).
   const auto now = s.ctx.now_rfc3339();
   std::vector<std::int64_t> ids;
+  std::vector<std::int64_t> districts;
   for (int first = 0; first < workers; first += 1000) {
-    const auto org = s.orgs.create(admin, {"基准企业" + std::to_string(first / 1000), core::OrgKind::enterprise, "BE" + std::to_string(first / 1000), union_id}).org;
+    if (first % 50000 == 0)
+      districts.push_back(s.orgs.create(admin, {"基准区" + std::to_string(first / 50000), core::OrgKind::industry_union, "BD" + std::to_string(first / 50000), union_id}).org.id);
+    const auto org = s.orgs.create(admin, {"基准企业" + std::to_string(first / 1000), core::OrgKind::enterprise, "BE" + std::to_string(first / 1000), districts.back()}).org;
     db->write([&](store::Connection& c) {
       for (int i = first; i < std::min(workers, first + 1000); ++i) {
         const auto id = c.insert_returning_id(
@@ -150,6 +154,46 @@ int main(int argc, char** argv) {
   report("plain_average_read_p50", percentile(average_ms, 0.5), "ms");
   report("plain_average_read_p99", percentile(average_ms, 0.99), "ms");
   report("rss_after_reads", static_cast<double>(rss_kib()) / 1024, "MiB");
+
+  // Analytics over one district (up to 50,000 workers): the skill structure, the peers' quartiles, the
+  // promotion pipeline (bars set for the next level) and a post model's gaps — each timed per call — and
+  // beside them the plain SQL count of the district's workers by level. Then a city-wide talent search
+  // with three dimension filters, and the big screen's figures computed afresh.
+  {
+    std::vector<service::LevelBar> bars{{std::nullopt, 55}};
+    for (auto d : dims) bars.push_back({d, 50});
+    s.level_bars.set(admin, work_type.id, "senior", bars);
+    service::PostModelInput model{districts[0], work_type.id, "基准岗位", false, {}};
+    for (auto d : dims) model.targets.push_back({d, "", 60});
+    const auto post = s.post_models.create(admin, model);
+    const auto timed = [&](const char* name, int n, const auto& call) {
+      std::vector<double> ms;
+      for (int i = 0; i < n; ++i) {
+        const auto t0 = Clock::now();
+        call();
+        ms.push_back(seconds_since(t0) * 1000);
+      }
+      report((std::string(name) + "_p50").c_str(), percentile(ms, 0.5), "ms");
+      report((std::string(name) + "_p99").c_str(), percentile(ms, 0.99), "ms");
+    };
+    const auto district = districts[0];
+    timed("structure", 20, [&] { s.structure.structure(admin, district); });
+    timed("benchmarks", 20, [&] { s.benchmarks.benchmarks(admin, district, work_type.id); });
+    timed("pipeline", 20, [&] { s.pipeline.pipeline(admin, district, work_type.id); });
+    timed("gaps", 10, [&] { s.gaps.gaps(admin, post.id); });
+    timed("plain_level_count", 20, [&] {
+      db->read([&](store::Connection& c) {
+        c.query("SELECT w.skill_level, COUNT(*) FROM workers w JOIN orgs o ON o.id = w.org_id WHERE o.parent_id = ? GROUP BY w.skill_level", {district});
+      });
+    });
+    service::TalentQuery q;
+    q.work_type_id = work_type.id;
+    q.min_dimension = {{dims[0], 60}, {dims[1], 60}, {dims[2], 60}};
+    timed("talent_search_3dims", 50, [&] { s.talent_search.search(admin, q); });
+    timed("brain_fresh", 3, [&] { s.brain.set_high_skill_target(admin, root, 0.3); s.brain.brain(admin, root); });
+    timed("brain_shared", 50, [&] { s.brain.brain(admin, root); });
+    report("rss_after_analytics", static_cast<double>(rss_kib()) / 1024, "MiB");
+  }
   report("db_file", static_cast<double>(std::filesystem::file_size(file)) / (1 << 20), "MiB");
   return 0;
 }
