@@ -6,6 +6,7 @@
 
 #include "core/people/skill_level.hpp"
 #include "core/platform/error.hpp"
+#include "service/contest/judging.hpp"
 #include "service/people/workers.hpp"
 
 namespace skb::service {
@@ -20,11 +21,22 @@ std::vector<TimelineItem> TimelineService::timeline(const Actor& actor, std::int
       items.push_back({r.str(1), "level", "技能等级：" + level, r.str(2), ""});
     }
     // Entries, withdrawn ones included (the record says so), dated by the competition.
-    for (const auto& r : c.query("SELECT c.starts_on, c.name, ev.name, e.status, ev.id, c.status FROM entry_members m "
+    for (const auto& r : c.query("SELECT c.starts_on, c.name, ev.name, e.status, ev.id, c.status, e.id FROM entry_members m "
                                  "JOIN entries e ON e.id = m.entry_id JOIN events ev ON ev.id = e.event_id "
                                  "JOIN competitions c ON c.id = ev.competition_id WHERE m.worker_id = ?",
                                  {worker_id})) {
       std::string detail = r.str(3) == "withdrawn" ? "已退赛" : r.str(5) == "published" ? "成绩已发布" : "参赛";
+      // Once published, the entry's place, total, each part and award (never before: ranks are sign-off's).
+      if (r.str(3) != "withdrawn" && r.str(5) == "published") {
+        const auto standings = compute_standings(c, r.i64(4), std::nullopt);
+        for (const auto& result : standings.results) {
+          if (result.entry.id != r.i64(6)) continue;
+          detail = fmt::format("第{}名 / 共{}名，总分 {:.2f}", result.rank, standings.results.size(), result.total);
+          for (const auto& part : result.components)
+            detail += fmt::format("，{} {:.2f}", part.kind == core::ComponentKind::theory ? "理论" : "实操", part.score);
+          if (!result.award.empty()) detail += "，" + result.award;
+        }
+      }
       items.push_back({r.str(0), "competition", r.str(1) + " · " + r.str(2), detail, "event:" + std::to_string(r.i64(4))});
     }
     for (const auto& r : c.query("SELECT x.issued_on, co.name, ev.name, x.award, x.honour, ev.id FROM certificates x "

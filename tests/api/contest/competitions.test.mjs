@@ -233,6 +233,13 @@ test('awards come from declared tiers; publishing needs every event locked and p
   const w = (await app.request('GET', `/api/v1/workers/${winner}`, { token: admin })).body
   assert.equal(w.skill_level, 'technician')
   assert.match(w.level_history.at(-1).note, /一等奖/)
+  // The winner's career timeline now says where they placed, with the total, each part and the award.
+  const standings = (await app.request('GET', `/api/v1/events/${event.id}/standings`, { token: organiser })).body
+  const row = standings.items.find((r) => r.worker_id === winner || r.entry?.worker_id === winner)
+  const item = (await app.request('GET', `/api/v1/workers/${winner}/timeline`, { token: admin })).body.items.find((i) => i.kind === 'competition' && i.context === `event:${event.id}`)
+  assert.ok(row && item, JSON.stringify({ row, item }))
+  assert.ok(item.detail.startsWith(`第${row.rank}名 / 共${standings.items.length}名，总分 ${row.total.toFixed(2)}`), item.detail)
+  assert.match(item.detail, /一等奖$/)
   assert.equal(app.cli(['verify-audit']).status, 0)
 })
 
