@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/platform/calendar.hpp"
 #include "core/platform/error.hpp"
@@ -50,11 +51,13 @@ std::string TalentSearchService::export_xlsx(const Actor& actor, TalentQuery q) 
   });
   for (const auto& [dim, score] : q.min_dimension) sheet.header.push_back(names[dim]);
   sheet.header.push_back("获奖次数");
+  sheet.header.push_back("荣誉");
   const auto whole = [](double x) { return std::to_string(static_cast<long>(std::lround(x))); };
   for (const auto& h : result.items) {
     std::vector<std::string> row{h.name, h.org_name, std::string(core::to_chinese(h.level)), std::to_string(h.birth_year), whole(h.overall)};
     for (const auto& [dim, score] : h.dimensions) row.push_back(whole(score));
     row.push_back(std::to_string(h.awards));
+    row.push_back(std::to_string(h.honours));
     sheet.rows.push_back(std::move(row));
   }
   boost::json::array dims;
@@ -77,6 +80,8 @@ TalentResult TalentSearchService::run(const Actor& actor, const TalentQuery& q, 
   for (const auto& [dim, score] : q.min_dimension) check_score(score, "dims");
   if (q.max_age && (*q.max_age < 16 || *q.max_age > 100)) throw core::invalid("max_age", "年龄应在 16–100 之间 (an age of 16–100)");
   if (q.awarded_since && !core::is_calendar_date(*q.awarded_since)) throw core::invalid("awarded_since", "日期格式应为 YYYY-MM-DD");
+  static const std::set<std::string> kHonours{"any", "technical_expert", "golden_blue_collar", "craftsman", "may_day_medal", "model_worker", "other"};
+  if (q.honour && !kHonours.count(*q.honour)) throw core::invalid("honour", "荣誉类别无效 (unknown honour kind)");
   TalentResult out;
   ctx_.db.read([&](store::Connection& c) {
     if (!c.query_one("SELECT 1 FROM work_types WHERE id = ?", {q.work_type_id})) throw core::invalid("work_type_id", "工种不存在 (no such work type)");
@@ -117,15 +122,24 @@ TalentResult TalentSearchService::run(const Actor& actor, const TalentQuery& q, 
       where += " AND EXISTS (SELECT 1 FROM certificates x WHERE x.worker_id = w.id AND x.revoked = 0 AND x.issued_on >= ?)";
       params.push_back(*q.awarded_since);
     }
+    if (q.honour) {
+      where += " AND EXISTS (SELECT 1 FROM honours h WHERE h.worker_id = w.id";
+      if (*q.honour != "any") {
+        where += " AND h.kind = ?";
+        params.push_back(*q.honour);
+      }
+      where += ")";
+    }
     out.total = c.query_one("SELECT COUNT(*)" + from + where, params)->i64(0);
     auto page = params;
     page.push_back(static_cast<std::int64_t>(q.limit));
     for (const auto& r : c.query("SELECT w.id, w.name, (SELECT name FROM orgs WHERE id = w.org_id), w.skill_level, w.birth_date, p.theta, "
-                                 "(SELECT COUNT(*) FROM certificates x WHERE x.worker_id = w.id AND x.revoked = 0)" +
+                                 "(SELECT COUNT(*) FROM certificates x WHERE x.worker_id = w.id AND x.revoked = 0), "
+                                 "(SELECT COUNT(*) FROM honours h WHERE h.worker_id = w.id)" +
                                      from + where + " ORDER BY p.theta DESC, w.id LIMIT ?",
                                  page)) {
       TalentHit h{r.i64(0), r.str(1), r.str(2), static_cast<core::SkillLevel>(r.i64(3)), birth_year(r.str(4)),
-                  100 * core::logistic(r.f64(5)), {}, static_cast<int>(r.i64(6))};
+                  100 * core::logistic(r.f64(5)), {}, static_cast<int>(r.i64(6)), static_cast<int>(r.i64(7))};
       for (const auto& [dim, score] : q.min_dimension) {
         auto d = c.query_one("SELECT theta FROM portrait_scores WHERE worker_id = ? AND work_type_id = ? AND dimension_id = ?",
                              {h.worker_id, q.work_type_id, dim});

@@ -1,7 +1,7 @@
 #pragma once
 // 人才搜索: workers of one work type found by what their portraits and records say — skill level at or
 // above, overall and per-dimension portrait scores, organisation subtree (region, enterprise), age and
-// competition awards since a date — inside the searcher's scope, strongest first.
+// competition awards since a date, honours — inside the searcher's scope, strongest first.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +22,7 @@ struct TalentQuery {
   std::optional<double> min_overall;                          // portrait score 0–100
   std::vector<std::pair<std::int64_t, double>> min_dimension;  // (dimension, score 0–100), all must hold
   std::optional<std::string> awarded_since;                   // a certificate issued on or after (YYYY-MM-DD)
+  std::optional<std::string> honour;                          // holds an honour of this kind ("any": of any kind)
   int limit = 50;
 };
 
@@ -34,6 +35,7 @@ struct TalentHit {
   double overall = 0;  // portrait score 0–100
   std::vector<std::pair<std::int64_t, double>> dimensions;  // the filtered dimensions' scores
   int awards = 0;
+  int honours = 0;
 };
 
 struct TalentResult {

@@ -318,6 +318,14 @@ test('talent search finds the workers whose portraits and records meet every fil
   assert.equal((await search(admin, '&min_overall=nan')).body.error.field, 'min_overall')
   assert.equal((await search(admin, `&dims=${d1.id}:inf`)).body.error.field, 'dims')
   assert.equal((await search(admin, '&max_age=40')).status, 200)
+  // Honours: holders of any honour, or of one kind, exactly those (the demo names a few electricians).
+  const honoured = (await search(admin, '&honour=any')).body
+  assert.equal(honoured.total, Number(sqlite(app.dbFile, `SELECT COUNT(*) FROM portrait_scores p WHERE p.work_type_id = ${electrician.id} AND p.dimension_id = 0 AND EXISTS (SELECT 1 FROM honours h WHERE h.worker_id = p.worker_id)`)))
+  assert.ok(honoured.total > 0)
+  for (const h of honoured.items) assert.equal(h.honours, Number(sqlite(app.dbFile, `SELECT COUNT(*) FROM honours WHERE worker_id = ${h.worker_id}`)))
+  const experts = (await search(admin, '&honour=technical_expert')).body
+  assert.equal(experts.total, Number(sqlite(app.dbFile, `SELECT COUNT(*) FROM portrait_scores p WHERE p.work_type_id = ${electrician.id} AND p.dimension_id = 0 AND EXISTS (SELECT 1 FROM honours h WHERE h.worker_id = p.worker_id AND h.kind = 'technical_expert')`)))
+  assert.equal((await search(admin, '&honour=nobel')).body.error.field, 'honour')
   assert.equal((await app.request('GET', '/api/v1/talent/search', { token: admin })).body.error.field, 'work_type_id')
   const welder = (await get('/api/v1/work-types')).items.find((w) => w.name === '焊工')
   assert.equal((await search(admin, `&dims=${welder.dimensions[0].id}:10`)).body.error.field, 'dims')
@@ -333,7 +341,7 @@ test('the search result exports to .xlsx — the same rows, no ID or phone numbe
   assert.equal(res.status, 200)
   assert.match(res.headers.get('content-disposition'), /filename\*=UTF-8''%E4%BA%BA%E6%89%8D%E6%90%9C%E7%B4%A2\.xlsx/)
   const rows = await readSheet(Buffer.from(await res.arrayBuffer()))
-  assert.deepEqual(rows[0], ['姓名', '单位', '技能等级', '出生年份', '综合能力', d1.name, '获奖次数'])
+  assert.deepEqual(rows[0], ['姓名', '单位', '技能等级', '出生年份', '综合能力', d1.name, '获奖次数', '荣誉'])
   assert.equal(rows.length - 1, json.total)
   assert.deepEqual(rows.slice(1).map((r) => [r[0], String(r[4])]), json.items.map((h) => [h.name, String(Math.round(h.overall))]))
   const text = JSON.stringify(rows)

@@ -10,7 +10,7 @@
 #include "service/services.hpp"
 
 // 人才搜索: GET /talent/search?work_type_id=&min_level=&org_id=&max_age=&min_overall=&dims=12:80,13:70
-// &awarded_since=YYYY-MM-DD&limit= — within the searcher's read_workers scope.
+// &awarded_since=YYYY-MM-DD&honour=any|technical_expert|…&limit= — within the searcher's read_workers scope.
 namespace skb::http {
 namespace {
 
@@ -65,6 +65,7 @@ service::TalentQuery talent_query(const Request& req) {
   q.min_overall = query_number(req, "min_overall");
   q.min_dimension = dimension_filters(req.query_or("dims"));
   if (const auto since = req.query_or("awarded_since"); !since.empty()) q.awarded_since = since;
+  if (const auto honour = req.query_or("honour"); !honour.empty()) q.honour = honour;
   return q;
 }
 
@@ -81,7 +82,7 @@ void add_talent_search_routes(Router& router, service::Services& s) {
       for (const auto& [dim, score] : h.dimensions) dims.push_back(json::object{{"dimension_id", id_json(dim)}, {"score", score}});
       items.push_back(json::object{{"worker_id", id_json(h.worker_id)}, {"name", h.name}, {"org_name", h.org_name},
                                    {"skill_level", core::to_code(h.level)}, {"birth_year", h.birth_year}, {"overall", h.overall},
-                                   {"dimensions", std::move(dims)}, {"awards", h.awards}});
+                                   {"dimensions", std::move(dims)}, {"awards", h.awards}, {"honours", h.honours}});
     }
     return json_response(json::object{{"items", std::move(items)}, {"total", result.total}});
   });
