@@ -7,7 +7,10 @@ export default {
     pickOrg: 'Choose an organisation',
     noOrg: 'No organisation to analyse',
     tabs: {
-      structure: 'Skill structure'
+      structure: 'Skill structure',
+      gaps: 'Post gaps',
+      plan: 'Training plan',
+      pipeline: 'Pipeline'
     },
     withheld: 'Fewer than 5 people: not shown',
     structure: {

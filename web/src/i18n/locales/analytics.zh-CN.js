@@ -7,7 +7,10 @@ export default {
     pickOrg: '请选择组织',
     noOrg: '没有可分析的组织',
     tabs: {
-      structure: '技能结构'
+      structure: '技能结构',
+      gaps: '岗位差距',
+      plan: '培训计划',
+      pipeline: '晋级梯队'
     },
     withheld: '少于5人，不公开',
     structure: {

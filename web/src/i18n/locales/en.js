@@ -4,6 +4,10 @@ import talent from './talent.en.js'
 import training from './training.en.js'
 import assessments from './assessments.en.js'
 import analytics from './analytics.en.js'
+import postModels from './postModels.en.js'
+import gaps from './gaps.en.js'
+import trainingPlan from './trainingPlan.en.js'
+import pipeline from './pipeline.en.js'
 
 export default {
   ...exams,
@@ -11,6 +15,10 @@ export default {
   ...training,
   ...assessments,
   ...analytics,
+  ...postModels,
+  ...gaps,
+  ...trainingPlan,
+  ...pipeline,
   app: {
     name: 'SkillBrain',
     subtitle: 'Skills competitions and talent development for trade unions',

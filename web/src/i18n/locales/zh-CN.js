@@ -4,6 +4,10 @@ import talent from './talent.zh-CN.js'
 import training from './training.zh-CN.js'
 import assessments from './assessments.zh-CN.js'
 import analytics from './analytics.zh-CN.js'
+import postModels from './postModels.zh-CN.js'
+import gaps from './gaps.zh-CN.js'
+import trainingPlan from './trainingPlan.zh-CN.js'
+import pipeline from './pipeline.zh-CN.js'
 
 export default {
   ...exams,
@@ -11,6 +15,10 @@ export default {
   ...training,
   ...assessments,
   ...analytics,
+  ...postModels,
+  ...gaps,
+  ...trainingPlan,
+  ...pipeline,
   app: {
     name: '技能数字大脑',
     subtitle: '职工技能竞赛与人才发展平台',

@@ -1,0 +1,38 @@
+// Post gaps (English). Merged into en.js; keys must match gaps.zh-CN.js exactly.
+export default {
+  gaps: {
+    workers: 'Workers of the post',
+    workersHint: '{name} within the organisation',
+    meeting: 'Meet the post',
+    meetingHint: 'Every score at its target',
+    meetingSurely: 'Surely meet',
+    meetingSurelyHint: "Every band's lower end at its target",
+    noWorkers: 'No {name} workers within the organisation',
+    heatmapTitle: 'Gap heatmap',
+    heatmapHint: 'One row per worker (largest gap at the top), one column per dimension; the colour is the portrait score, a red outline marks a score below the target. Click to open the worker.',
+    heatmapCut: 'Only the {n} workers with the largest gaps are shown (of {total}).',
+    legendBelow: 'Below target',
+    legendNone: 'No evidence',
+    axisTarget: 'target {target}',
+    noEvidence: 'No evidence',
+    tipScore: 'Score {score} (95% band {low}–{high})',
+    tipTarget: 'Target {target}',
+    tipGap: '{gap} points short',
+    tipMet: 'Target reached',
+    departmentsTitle: 'Gaps by department',
+    department: 'Department',
+    deptWorkers: 'Workers',
+    deptMeeting: 'Meeting',
+    largestGap: 'Largest gap',
+    noGap: 'Every target reached',
+    workersTitle: 'Gaps by worker',
+    worker: 'Name',
+    status: 'Meets the post',
+    statusSurely: 'Surely',
+    statusMeets: 'Meets',
+    statusShort: 'Not yet',
+    totalGap: 'Total gap',
+    showAll: 'Show all {n}',
+    showFirst: 'Show the first {n} only'
+  }
+}

@@ -1,0 +1,38 @@
+// 岗位差距 (简体中文). Merged into zh-CN.js; keys must match gaps.en.js exactly.
+export default {
+  gaps: {
+    workers: '岗位职工',
+    workersHint: '本组织范围内的{name}',
+    meeting: '达到岗位要求',
+    meetingHint: '各维度得分均达到目标分',
+    meetingSurely: '确定达标',
+    meetingSurelyHint: '各维度95%区间下限均达到目标分',
+    noWorkers: '本组织范围内暂无{name}职工',
+    heatmapTitle: '能力差距热力图',
+    heatmapHint: '每行一名职工（差距大者在上），每列一个能力维度；颜色为能力画像得分，红框表示低于目标分。点击可查看职工档案。',
+    heatmapCut: '仅显示差距最大的前 {n} 人（共 {total} 人）。',
+    legendBelow: '低于目标',
+    legendNone: '无证据',
+    axisTarget: '目标 {target}',
+    noEvidence: '无证据',
+    tipScore: '得分 {score}（95%区间 {low}–{high}）',
+    tipTarget: '目标分 {target}',
+    tipGap: '差 {gap} 分',
+    tipMet: '已达到目标',
+    departmentsTitle: '各部门差距',
+    department: '部门',
+    deptWorkers: '人数',
+    deptMeeting: '达标',
+    largestGap: '最大差距',
+    noGap: '均达到目标',
+    workersTitle: '职工差距',
+    worker: '姓名',
+    status: '是否达标',
+    statusSurely: '确定达标',
+    statusMeets: '达标',
+    statusShort: '未达标',
+    totalGap: '总差距',
+    showAll: '显示全部 {n} 人',
+    showFirst: '只显示前 {n} 人'
+  }
+}

@@ -1,0 +1,50 @@
+// Post models (English): the model picker and dialogs of Talent analytics. Merged into en.js; keys must
+// match postModels.zh-CN.js exactly.
+export default {
+  postModel: {
+    model: 'Post model',
+    pick: 'Choose a post model',
+    none: 'No post models for this organisation yet',
+    noneHint: 'Create a post model, or copy a template of a union above.',
+    noneReadOnly: 'No post models for this organisation yet; ask an administrator who may set them.',
+    template: 'Template',
+    workTypeIs: 'Work type: {name}',
+    create: 'New post model',
+    copy: 'Copy a template',
+    createTitle: 'New post model',
+    editTitle: 'Edit post model',
+    org: 'Organisation',
+    pickOrg: 'Choose an organisation',
+    workType: 'Work type',
+    pickWorkType: 'Choose a work type',
+    name: 'Post',
+    namePlaceholder: 'e.g. Substation operator',
+    templateHint: 'A template for the enterprises below to copy',
+    targets: 'Targets',
+    targetsHint: 'Tick the dimensions the post asks for and set the portrait score to reach (0–100).',
+    noTargets: 'Set a target on at least one dimension',
+    unknownDimension: 'The work type has no such dimension',
+    saved: 'Post model saved',
+    removeTitle: 'Delete post model',
+    removeConfirm: 'Delete "{name}"?',
+    removed: 'Deleted',
+    copyTitle: 'Copy a template',
+    copyHint: "Post templates published by the unions above; the copy is your organisation's own model, to change as you need.",
+    copyTo: 'Copy to',
+    copyPick: 'Choose a template and the organisation to copy it to',
+    copyButton: 'Copy',
+    copied: "Copied as your organisation's post model",
+    import: {
+      button: 'Import targets from a sheet',
+      hint: '.xlsx or .csv with the columns 能力维度 (dimension) and 目标分 (target); dimensions not listed are left out.',
+      read: '{n} rows read ({file})',
+      problem: 'Row {row}: {msg}',
+      noName: 'the dimension name is missing',
+      duplicate: 'the dimension is listed twice',
+      badTarget: 'the target must be a number from 0 to 100',
+      colDimension: '能力维度 (dimension)',
+      colTarget: '目标分 (target)',
+      templateFile: 'post-targets-template.csv'
+    }
+  }
+}

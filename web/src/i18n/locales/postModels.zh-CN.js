@@ -1,0 +1,50 @@
+// 岗位能力模型 (简体中文): the model picker and dialogs of 人才分析. Merged into zh-CN.js; keys must match
+// postModels.en.js exactly.
+export default {
+  postModel: {
+    model: '岗位能力模型',
+    pick: '请选择岗位能力模型',
+    none: '本组织尚无岗位能力模型',
+    noneHint: '可新建岗位能力模型，或从上级工会的模板复制。',
+    noneReadOnly: '本组织尚无岗位能力模型，请联系有权限的管理员设定。',
+    template: '模板',
+    workTypeIs: '工种：{name}',
+    create: '新建岗位模型',
+    copy: '从模板复制',
+    createTitle: '新建岗位能力模型',
+    editTitle: '编辑岗位能力模型',
+    org: '所属组织',
+    pickOrg: '请选择组织',
+    workType: '工种',
+    pickWorkType: '请选择工种',
+    name: '岗位名称',
+    namePlaceholder: '如：变电运维岗',
+    templateHint: '作为模板供下属企业复制',
+    targets: '目标分',
+    targetsHint: '勾选岗位要求的能力维度，并设定能力画像须达到的分数（0–100）。',
+    noTargets: '请至少为一个能力维度设定目标分',
+    unknownDimension: '该工种没有这个能力维度',
+    saved: '岗位能力模型已保存',
+    removeTitle: '删除岗位能力模型',
+    removeConfirm: '确定删除“{name}”吗？',
+    removed: '已删除',
+    copyTitle: '从模板复制',
+    copyHint: '上级工会发布的岗位模板，复制后成为本单位自己的模型，可再修改。',
+    copyTo: '复制到',
+    copyPick: '请选择模板和要复制到的组织',
+    copyButton: '复制',
+    copied: '已复制为本单位的岗位能力模型',
+    import: {
+      button: '从表格导入目标',
+      hint: '.xlsx 或 .csv，列为“能力维度”“目标分”；导入后未列出的维度不计入。',
+      read: '已读取 {n} 行（{file}）',
+      problem: '第 {row} 行：{msg}',
+      noName: '缺少能力维度名称',
+      duplicate: '能力维度重复',
+      badTarget: '目标分应为 0–100 的数字',
+      colDimension: '能力维度',
+      colTarget: '目标分',
+      templateFile: '岗位目标导入模板.csv'
+    }
+  }
+}
