@@ -36,8 +36,9 @@ Benchmarks BenchmarkService::benchmarks(const Actor& actor, std::int64_t org_id,
       store::Params params{work_type_id, dim};
       const auto where = subtree_condition("w.org_path", {org.path}, params);
       std::vector<double> thetas;
-      for (const auto& r : c.query("SELECT s.theta FROM portrait_scores s JOIN workers w ON w.id = s.worker_id WHERE s.work_type_id = ? AND s.dimension_id = ? "
-                                   "AND s.evidence_count > 0 AND " + where + " ORDER BY s.theta",
+      // CROSS JOIN keeps the organisation's workers as the outer loop: SQLite would otherwise walk every portrait of the work type.
+      for (const auto& r : c.query("SELECT s.theta FROM workers w CROSS JOIN portrait_scores s ON s.worker_id = w.id AND s.work_type_id = ? AND s.dimension_id = ? "
+                                   "WHERE s.evidence_count > 0 AND " + where + " ORDER BY s.theta",
                                    params))
         thetas.push_back(r.f64(0));
       row.org_n = static_cast<int>(thetas.size());

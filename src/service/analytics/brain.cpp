@@ -79,7 +79,8 @@ std::shared_ptr<const Brain> BrainService::compute(const Actor& actor, std::int6
       store::Params params;
       const auto where = subtree_condition("w.org_path", {child.str(2)}, params);
       auto counts = c.query_one("SELECT COUNT(*), COALESCE(SUM(CASE WHEN w.skill_level <= 3 THEN 1 ELSE 0 END), 0) FROM workers w WHERE " + where, params);
-      auto portraits = c.query_one("SELECT COUNT(DISTINCT s.worker_id) FROM portrait_scores s JOIN workers w ON w.id = s.worker_id WHERE s.dimension_id = 0 AND " + where,
+      // CROSS JOIN keeps the organisation's workers as the outer loop: SQLite would otherwise walk every portrait of the work type.
+      auto portraits = c.query_one("SELECT COUNT(DISTINCT s.worker_id) FROM workers w CROSS JOIN portrait_scores s ON s.worker_id = w.id AND s.dimension_id = 0 WHERE " + where,
                                    params);
       b->districts.push_back({child.i64(0), child.str(1), counts->i64(0), counts->i64(1), portraits->i64(0)});
     }

@@ -28,8 +28,9 @@ std::vector<ModelWorker> model_workers(store::Connection& c, const Actor& actor,
   store::Params p2{m.work_type_id};
   const auto where2 = subtree_condition("w.org_path", {l.org_path}, p2) + " AND " +
                       subtree_condition("w.org_path", actor.scope(core::Permission::read_workers), p2);
-  for (const auto& r : c.query("SELECT s.worker_id, s.dimension_id, s.theta, s.se, s.evidence_count FROM portrait_scores s JOIN workers w ON w.id = s.worker_id "
-                               "WHERE s.work_type_id = ? AND s.dimension_id <> 0 AND " + where2,
+  // CROSS JOIN keeps the organisation's workers as the outer loop: SQLite would otherwise walk every portrait of the work type.
+  for (const auto& r : c.query("SELECT s.worker_id, s.dimension_id, s.theta, s.se, s.evidence_count FROM workers w CROSS JOIN portrait_scores s "
+                               "ON s.worker_id = w.id AND s.work_type_id = ? AND s.dimension_id <> 0 WHERE " + where2,
                                p2)) {
     auto w = index.find(r.i64(0));
     auto t = target_of.find(r.i64(1));

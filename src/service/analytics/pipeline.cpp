@@ -44,8 +44,9 @@ Pipeline PipelineService::pipeline(const Actor& actor, std::int64_t org_id, std:
     out.considered = static_cast<int>(candidates.size());
     store::Params p2{work_type_id};
     const auto where2 = subtree_condition("w.org_path", {org.path}, p2);
-    for (const auto& r : c.query("SELECT s.worker_id, s.dimension_id, s.theta, s.se, s.evidence_count FROM portrait_scores s JOIN workers w ON w.id = s.worker_id "
-                                 "WHERE s.work_type_id = ? AND " + where2,
+    // CROSS JOIN keeps the organisation's workers as the outer loop: SQLite would otherwise walk every portrait of the work type.
+    for (const auto& r : c.query("SELECT s.worker_id, s.dimension_id, s.theta, s.se, s.evidence_count FROM workers w CROSS JOIN portrait_scores s "
+                                 "ON s.worker_id = w.id AND s.work_type_id = ? WHERE " + where2,
                                  p2)) {
       auto it = candidates.find(r.i64(0));
       if (it == candidates.end() || r.i64(4) == 0) continue;
