@@ -17,7 +17,14 @@ export const analyticsApi = {
    * ready, within_reach }`, each list of `{ worker_id, name, org_name, skill_level, next_level, stage, shortfall,
    * bars: [{ dimension_id (null: overall), bar, score | null, status: met | open | short | no_evidence }] }`.
    */
-  pipeline: (orgId, workTypeId) => api.get('/analytics/pipeline', { org_id: orgId, work_type_id: workTypeId })
+  pipeline: (orgId, workTypeId) => api.get('/analytics/pipeline', { org_id: orgId, work_type_id: workTypeId }),
+  /**
+   * 技能大脑 (the big screen; shared server-side for ten seconds): `{ generated_at, structure (as above),
+   * high_skill_target (0–1 | null), districts: [{ org_id, name, workers, high_skilled, with_portrait }], live:
+   * [{ event_id, title, board_id, leaders: { seq, live, offset, total, rows } }], practice_today,
+   * practising_today, exams_today, improvers: [{ worker_id, name, org_name, work_type_name, before, now }] }`.
+   */
+  brain: (orgId) => api.get('/analytics/brain', { org_id: orgId })
 }
 
 // 岗位能力模型: a post's target portrait score per dimension of a work type. A model is

@@ -24,6 +24,14 @@ const routes = [
     component: () => import('../views/boards/LiveView.vue'),
     meta: { public: true, title: 'board.liveTitle' }
   },
+  // 技能大脑: an organisation's skills on a big screen, without the app's menu and header; signed in (the
+  // server decides who may read which organisation, and the screen says when it refuses).
+  {
+    path: '/brain',
+    name: 'brain',
+    component: () => import('../views/brain/BrainView.vue'),
+    meta: { title: 'brain.title' }
+  },
   // 参赛证: a print page (A4 sheets of entry cards with their check-in QR codes), without the app's
   // menu and header; organisers only (the QR images are theirs to read).
   {

@@ -3,6 +3,7 @@ export default {
   analytics: {
     title: 'Talent analytics',
     intro: "An organisation's workforce by skill level, beside the city's; click a figure to open the workers behind it.",
+    openBrain: 'Open the Skills Brain screen',
     org: 'Organisation',
     pickOrg: 'Choose an organisation',
     noOrg: 'No organisation to analyse',

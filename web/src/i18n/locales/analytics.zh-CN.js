@@ -3,6 +3,7 @@ export default {
   analytics: {
     title: '人才分析',
     intro: '按组织分析职工队伍的技能结构，并与全市对比；点击数字可打开对应的职工名单。',
+    openBrain: '打开技能大脑大屏',
     org: '组织',
     pickOrg: '请选择组织',
     noOrg: '没有可分析的组织',

@@ -8,6 +8,7 @@ import postModels from './postModels.en.js'
 import gaps from './gaps.en.js'
 import trainingPlan from './trainingPlan.en.js'
 import pipeline from './pipeline.en.js'
+import brain from './brain.en.js'
 
 export default {
   ...exams,
@@ -19,6 +20,7 @@ export default {
   ...gaps,
   ...trainingPlan,
   ...pipeline,
+  ...brain,
   app: {
     name: 'SkillBrain',
     subtitle: 'Skills competitions and talent development for trade unions',

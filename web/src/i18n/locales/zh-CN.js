@@ -8,6 +8,7 @@ import postModels from './postModels.zh-CN.js'
 import gaps from './gaps.zh-CN.js'
 import trainingPlan from './trainingPlan.zh-CN.js'
 import pipeline from './pipeline.zh-CN.js'
+import brain from './brain.zh-CN.js'
 
 export default {
   ...exams,
@@ -19,6 +20,7 @@ export default {
   ...gaps,
   ...trainingPlan,
   ...pipeline,
+  ...brain,
   app: {
     name: '技能数字大脑',
     subtitle: '职工技能竞赛与人才发展平台',
