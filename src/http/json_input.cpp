@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <charconv>
+#include <fmt/format.h>
 
 #include "core/platform/error.hpp"
 #include "service/platform/json_text.hpp"
@@ -136,6 +137,17 @@ int query_limit(const Request& request, int fallback, int max) {
   auto v = parse_id_text(text);
   if (!v || *v > max) throw core::invalid("limit", "limit 应为 1 到 " + std::to_string(max) + " 之间的整数 (limit must be 1–" + std::to_string(max) + ")");
   return static_cast<int>(*v);
+}
+
+std::string sheet_cell(const boost::json::object& o, const char* key, const std::string& field_prefix) {
+  const auto* v = o.if_contains(key);
+  if (!v || v->is_null()) return {};
+  if (v->is_string()) return std::string(v->get_string());
+  if (v->is_int64()) return std::to_string(v->get_int64());
+  if (v->is_uint64()) return std::to_string(v->get_uint64());
+  if (v->is_double()) return fmt::format("{}", v->get_double());
+  if (v->is_bool()) return v->get_bool() ? "true" : "false";
+  throw core::invalid(field_prefix + key, std::string(key) + " 应为文本或数字 (must be text or a number)");
 }
 
 }  // namespace skb::http

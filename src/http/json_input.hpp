@@ -25,6 +25,10 @@ std::optional<std::int64_t> opt_id(const boost::json::object& o, const char* key
 std::optional<std::vector<std::int64_t>> opt_id_list(const boost::json::object& o, const char* key, size_t max_items = 100);
 std::optional<bool> opt_bool(const boost::json::object& o, const char* key);
 const boost::json::array* opt_array(const boost::json::object& o, const char* key);
+// A cell of an imported sheet, or a form field that may be typed either way: read-excel-file gives text, a
+// number or a boolean, and all become text for the domain to parse ("85.5" and 85.5 alike). Anything else
+// is refused with the field named `field_prefix` + key (e.g. "rows[3].hours").
+std::string sheet_cell(const boost::json::object& o, const char* key, const std::string& field_prefix = {});
 
 std::int64_t path_id(const Request& request, const char* name = "id");
 std::optional<std::int64_t> query_id(const Request& request, const char* name);

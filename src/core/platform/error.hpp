@@ -49,5 +49,18 @@ inline Error forbidden(const std::string& message = "not allowed for your role o
 inline Error conflict(std::string code, const std::string& message) {
   return Error(ErrorKind::conflict, std::move(code), message);
 }
+// A form's problems (400 validation_failed): the first names the field; all travel with the error.
+inline Error rejected(std::vector<FieldProblem> problems) {
+  Error e(ErrorKind::invalid, "validation_failed", problems.front().message, problems.front().field);
+  e.problems = std::move(problems);
+  return e;
+}
+// An all-or-nothing import with problems (422 import_invalid): every row's, nothing imported.
+inline Error import_rejected(std::vector<FieldProblem> problems) {
+  const auto n = std::to_string(problems.size());
+  Error e(ErrorKind::unprocessable, "import_invalid", n + " 处错误，未导入任何数据 (" + n + " problems; nothing was imported)");
+  e.problems = std::move(problems);
+  return e;
+}
 
 }  // namespace skb::core

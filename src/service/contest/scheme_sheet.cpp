@@ -440,7 +440,7 @@ core::FieldProblem by_row(const core::FieldProblem& p, const std::vector<Place>&
   return {row, field, p.code, p.message};
 }
 
-core::Error rejected(std::vector<core::FieldProblem> problems) {
+core::Error scheme_rejected(std::vector<core::FieldProblem> problems) {
   // Rows in order; problems of the scheme as a whole (row 0) last.
   std::stable_sort(problems.begin(), problems.end(), [](const core::FieldProblem& a, const core::FieldProblem& b) {
     constexpr int kLast = std::numeric_limits<int>::max();
@@ -484,14 +484,14 @@ EventView SchemeSheetService::import_rows(const Actor& actor, std::int64_t event
     if (!blank(rows[i])) reader.read(static_cast<int>(i + 1), rows[i]);
   if (parsed.components.empty() && parsed.problems.empty())
     throw core::invalid("rows", "没有可导入的数据 (no rows to import)");
-  if (!parsed.problems.empty()) throw rejected(std::move(parsed.problems));
+  if (!parsed.problems.empty()) throw scheme_rejected(std::move(parsed.problems));
   try {
     return competitions_.set_scheme(actor, event_id, parsed.components);
   } catch (const core::Error& e) {
     if (e.code() != "invalid_scheme" || e.problems.empty()) throw;
     std::vector<core::FieldProblem> problems;
     for (const auto& p : e.problems) problems.push_back(by_row(p, parsed.places));
-    throw rejected(std::move(problems));
+    throw scheme_rejected(std::move(problems));
   }
 }
 

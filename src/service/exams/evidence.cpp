@@ -25,10 +25,30 @@ std::string stem_excerpt(const std::string& stem) { return core::utf8_excerpt(st
 
 double item_difficulty(int authored) { return (std::clamp(authored, 1, 5) - 3) * 0.75; }
 
-double question_difficulty(store::Connection& c, std::int64_t question_id, int authored) {
-  auto r = c.query_one("SELECT difficulty FROM question_calibration WHERE question_id = ?", {question_id});
-  return r ? r->f64(0) : item_difficulty(authored);
+namespace {
+
+// The calibrated difficulties of a paper's questions, in one read (submission and grading are on the
+// exam's busy path): question id → b.
+std::map<std::int64_t, double> calibrations(store::Connection& c, const core::exam::Paper& paper) {
+  std::map<std::int64_t, double> out;
+  if (paper.items.empty()) return out;
+  std::string sql = "SELECT question_id, difficulty FROM question_calibration WHERE question_id IN (";
+  store::Params params;
+  for (const auto& item : paper.items) {
+    sql += params.empty() ? "?" : ", ?";
+    params.push_back(item.question_id);
+  }
+  for (const auto& r : c.query(sql + ")", params)) out[r.i64(0)] = r.f64(1);
+  return out;
 }
+
+// Calibrated when `skillbrain calibrate-items` has done so, else the authored level.
+double difficulty_of(const std::map<std::int64_t, double>& calibrated, std::int64_t question_id, int authored) {
+  auto it = calibrated.find(question_id);
+  return it == calibrated.end() ? item_difficulty(authored) : it->second;
+}
+
+}  // namespace
 
 std::vector<EvidenceInput> derive_session_evidence(store::Connection& c, std::int64_t session_id) {
   std::vector<EvidenceInput> out;
@@ -38,6 +58,7 @@ std::vector<EvidenceInput> derive_session_evidence(store::Connection& c, std::in
                        {session_id});
   if (!s || s->is_null(5)) return out;
   const auto paper = read_paper(s->str(5));
+  const auto calibrated = calibrations(c, paper);
   std::map<std::int64_t, double> awarded;  // item → marks, graded items only
   for (const auto& r : c.query("SELECT item_index, awarded FROM exam_answers WHERE session_id = ? AND grade_state = 'graded' AND awarded IS NOT NULL",
                                {session_id}))
@@ -49,7 +70,7 @@ std::vector<EvidenceInput> derive_session_evidence(store::Connection& c, std::in
     // The process-wide question cache (questions never change once saved): grading has just read them.
     const auto q = cached_question(c, item.question_id);
     out.push_back({s->i64(0), s->i64(2), dimension_of(*q), "item:" + std::to_string(i), std::clamp(it->second / item.marks, 0.0, 1.0), 1.0,
-                   question_difficulty(c, item.question_id, q->tags.difficulty), s->str(4), s->str(3) + " · 第" + std::to_string(i + 1) + "题 " + stem_excerpt(q->stem),
+                   difficulty_of(calibrated, item.question_id, q->tags.difficulty), s->str(4), s->str(3) + " · 第" + std::to_string(i + 1) + "题 " + stem_excerpt(q->stem),
                    "exam:" + std::to_string(s->i64(1))});
   }
   return out;
@@ -74,6 +95,7 @@ std::vector<EvidenceInput> derive_attempt_evidence(store::Connection& c, std::in
   if (!a) return out;
   const auto paper = read_paper(a->str(2));
   const auto result = read_practice_result(a->str(3));
+  const auto calibrated = calibrations(c, paper);
   std::map<std::string, const core::exam::PaperItem*> by_shown;
   for (const auto& item : paper.items) by_shown[item.shown_id] = &item;
   const std::string title = a->str(5).empty() ? std::string("网上练兵") : "网上练兵 · " + a->str(5);
@@ -83,7 +105,7 @@ std::vector<EvidenceInput> derive_attempt_evidence(store::Connection& c, std::in
     if (it == by_shown.end() || f.marks <= 0) continue;
     const auto q = cached_question(c, it->second->question_id);
     out.push_back({a->i64(0), a->i64(1), dimension_of(*q), "item:" + std::to_string(i), std::clamp(f.awarded / f.marks, 0.0, 1.0),
-                   kPracticeItemWeight, question_difficulty(c, it->second->question_id, q->tags.difficulty), a->str(4), title + " · " + stem_excerpt(q->stem),
+                   kPracticeItemWeight, difficulty_of(calibrated, it->second->question_id, q->tags.difficulty), a->str(4), title + " · " + stem_excerpt(q->stem),
                    "practice:" + std::to_string(a->i64(1))});
   }
   return out;

@@ -11,9 +11,8 @@ namespace skb::service {
 
 // The authored difficulty 1 (easiest) … 5 on the logit scale: (d − 3) × 0.75 (docs/portrait.md).
 double item_difficulty(int authored_difficulty);
-// A question's difficulty as evidence reads it: calibrated from the answers when `skillbrain
-// calibrate-items` has done so (question_calibration), else the authored level.
-double question_difficulty(store::Connection& conn, std::int64_t question_id, int authored_difficulty);
+// Evidence reads a question's difficulty calibrated from the answers when `skillbrain calibrate-items` has
+// done so (question_calibration), else the authored level.
 
 // A practice item counts half an exam item: low stakes, the answer shown after each attempt, questions
 // met again (docs/portrait.md).

@@ -103,13 +103,6 @@ std::string worker_path(store::Connection& c, std::int64_t id) {
   return row->str(0);
 }
 
-// A form's problems: the first one names the field; all travel with the error.
-core::Error rejected(std::vector<core::FieldProblem> problems) {
-  core::Error e(core::ErrorKind::invalid, "validation_failed", problems.front().message, problems.front().field);
-  e.problems = std::move(problems);
-  return e;
-}
-
 struct Sealed {
   std::string phone_sealed, phone_masked, id_sealed, id_lookup, id_masked;
 };
@@ -245,7 +238,7 @@ WorkerView WorkerService::create(const Actor& actor, const WorkerInput& in) {
   core::ValidWorker valid;
   auto problems = core::validate_worker(fields, ctx_.today(), valid);
   if (!in.org_id) problems.push_back({0, "org_id", "required", "所属单位不能为空 (org_id is required)"});
-  if (!problems.empty()) throw rejected(std::move(problems));
+  if (!problems.empty()) throw core::rejected(std::move(problems));
   WorkerView v;
   ctx_.db.write([&](store::Connection& c) {
     const auto org = load_org(c, *in.org_id);
@@ -276,7 +269,7 @@ WorkerView WorkerService::update(const Actor& actor, std::int64_t id, const Work
                               in.id_number.value_or(ctx_.sealer.open(row->str(5)))};
     core::ValidWorker valid;
     auto problems = core::validate_worker(fields, ctx_.today(), valid);
-    if (!problems.empty()) throw rejected(std::move(problems));
+    if (!problems.empty()) throw core::rejected(std::move(problems));
     auto org = load_org(c, row->i64(6));
     if (in.org_id && *in.org_id != org.id) {
       org = load_org(c, *in.org_id);
@@ -423,11 +416,7 @@ ImportOutcome WorkerService::import(const Actor& actor, const std::vector<Import
       }
     }
     if (!problems.empty() && all_or_nothing) {
-      core::Error e(core::ErrorKind::unprocessable, "import_invalid",
-                    std::to_string(problems.size()) + " 处错误，未导入任何数据 (" + std::to_string(problems.size()) +
-                        " problems; nothing was imported)");
-      e.problems = std::move(problems);
-      throw e;
+      throw core::import_rejected(std::move(problems));
     }
     for (const auto& r : ready) insert_worker(c, ctx_, actor.username, r.worker, r.org, r.types);
     append_audit(c, ctx_, {actor.username, "worker.import", "worker", "",

@@ -89,12 +89,6 @@ void write_completion(store::Connection& c, const Context& ctx, std::int64_t cou
   refresh_training_evidence(c, ctx, id->i64(0));
 }
 
-core::Error rejected(std::vector<core::FieldProblem> problems) {
-  core::Error e(core::ErrorKind::invalid, "validation_failed", problems.front().message, problems.front().field);
-  e.problems = std::move(problems);
-  return e;
-}
-
 }  // namespace
 
 std::vector<CourseView> CourseService::list(const Actor& actor, std::optional<std::int64_t> work_type_id, const std::string& query) const {
@@ -121,7 +115,7 @@ std::vector<CourseView> CourseService::list(const Actor& actor, std::optional<st
 
 CourseView CourseService::create(const Actor& actor, const CourseInput& in) {
   auto problems = core::validate_course({in.name, in.provider, in.mode, in.starts_on, in.ends_on, in.hours});
-  if (!problems.empty()) throw rejected(std::move(problems));
+  if (!problems.empty()) throw core::rejected(std::move(problems));
   if (in.dimension_ids.size() > 50) throw core::invalid("dimension_ids", "能力维度过多 (at most 50)");
   std::int64_t id = 0;
   ctx_.db.write([&](store::Connection& c) {
@@ -188,7 +182,7 @@ TrainingRecordView CourseService::record(const Actor& actor, std::int64_t course
     core::ValidCompletion valid;
     auto problems = core::validate_completion({in.status, in.completed_on, in.hours, in.score}, course.view.hours, course.view.starts_on,
                                               ctx_.today(), valid);
-    if (!problems.empty()) throw rejected(std::move(problems));
+    if (!problems.empty()) throw core::rejected(std::move(problems));
     write_completion(c, ctx_, course_id, worker_id, valid);
     append_audit(c, ctx_, {actor.username, "training.record", "course", std::to_string(course_id),
                            json_text(boost::json::object{{"worker_id", worker_id}, {"status", core::to_code(valid.status)}})});
@@ -247,10 +241,7 @@ CompletionImport CourseService::import_completions(const Actor& actor, std::int6
       }
     }
     if (!problems.empty() && all_or_nothing) {
-      core::Error e(core::ErrorKind::unprocessable, "import_invalid",
-                    std::to_string(problems.size()) + " 处错误，未导入任何数据 (" + std::to_string(problems.size()) + " problems; nothing was imported)");
-      e.problems = std::move(problems);
-      throw e;
+      throw core::import_rejected(std::move(problems));
     }
     for (const auto& r : ready) write_completion(c, ctx_, course_id, r.worker_id, r.completion);
     append_audit(c, ctx_, {actor.username, "training.import", "course", std::to_string(course_id),

@@ -30,18 +30,6 @@ std::vector<std::string> string_list(const boost::json::object& o, const char* k
   return out;
 }
 
-// A cell of an imported sheet arrives as text, a number or a boolean (read-excel-file); all become text.
-std::string sheet_cell(const boost::json::object& row, const char* key, size_t i) {
-  const auto* v = row.if_contains(key);
-  if (!v || v->is_null()) return {};
-  if (v->is_string()) return std::string(v->get_string());
-  if (v->is_int64()) return std::to_string(v->get_int64());
-  if (v->is_uint64()) return std::to_string(v->get_uint64());
-  if (v->is_double()) return fmt::format("{}", v->get_double());
-  if (v->is_bool()) return v->get_bool() ? "true" : "false";
-  throw core::invalid(fmt::format("rows[{}].{}", i, key), std::string(key) + " 应为文本或数字 (must be text or a number)");
-}
-
 std::vector<service::SchemeRow> scheme_rows_from_json(const boost::json::object& body) {
   const auto* rows = opt_array(body, "rows");
   if (!rows) throw core::invalid("rows", "rows 为必填项 (is required)");
@@ -50,11 +38,12 @@ std::vector<service::SchemeRow> scheme_rows_from_json(const boost::json::object&
   for (size_t i = 0; i < rows->size(); ++i) {
     if (!(*rows)[i].is_object()) throw core::invalid(fmt::format("rows[{}]", i), "每行应为对象 (each row must be an object)");
     const auto& o = (*rows)[i].get_object();
-    out.push_back({sheet_cell(o, "component", i), sheet_cell(o, "kind", i), sheet_cell(o, "component_max", i),
-                   sheet_cell(o, "weight", i), sheet_cell(o, "time_limit_minutes", i), sheet_cell(o, "criterion", i),
-                   sheet_cell(o, "aspect", i), sheet_cell(o, "aspect_kind", i), sheet_cell(o, "aspect_max", i),
-                   sheet_cell(o, "step", i), sheet_cell(o, "bands", i), sheet_cell(o, "dimension", i),
-                   sheet_cell(o, "disqualifies", i)});
+    const auto where = fmt::format("rows[{}].", i);
+    out.push_back({sheet_cell(o, "component", where), sheet_cell(o, "kind", where), sheet_cell(o, "component_max", where),
+                   sheet_cell(o, "weight", where), sheet_cell(o, "time_limit_minutes", where), sheet_cell(o, "criterion", where),
+                   sheet_cell(o, "aspect", where), sheet_cell(o, "aspect_kind", where), sheet_cell(o, "aspect_max", where),
+                   sheet_cell(o, "step", where), sheet_cell(o, "bands", where), sheet_cell(o, "dimension", where),
+                   sheet_cell(o, "disqualifies", where)});
   }
   return out;
 }

@@ -36,20 +36,8 @@ json::object record_json(const service::TrainingRecordView& r) {
                       {"completed_on", opt_json(r.completed_on)}, {"hours", opt_json(r.hours)}, {"score", opt_json(r.score)}};
 }
 
-// A form field or a sheet's cell (read-excel-file gives text, numbers or booleans): all become text, which
-// the domain parses, so "85.5" and 85.5 mean the same.
-std::string cell(const json::object& o, const char* key, const std::string& where) {
-  const auto* v = o.if_contains(key);
-  if (!v || v->is_null()) return {};
-  if (v->is_string()) return std::string(v->get_string().subview(0, std::min<size_t>(v->get_string().size(), 1000)));
-  if (v->is_int64()) return std::to_string(v->get_int64());
-  if (v->is_uint64()) return std::to_string(v->get_uint64());
-  if (v->is_double() && std::isfinite(v->get_double())) return fmt::format("{}", v->get_double());
-  throw core::invalid(where + key, std::string(key) + " 应为文本或数字 (must be text or a number)");
-}
-
 service::CompletionInput completion_from(const json::object& o, const std::string& where) {
-  return {cell(o, "status", where), cell(o, "completed_on", where), cell(o, "hours", where), cell(o, "score", where)};
+  return {sheet_cell(o, "status", where), sheet_cell(o, "completed_on", where), sheet_cell(o, "hours", where), sheet_cell(o, "score", where)};
 }
 
 double required_hours(const json::object& body) {
@@ -114,7 +102,7 @@ void add_course_routes(Router& router, service::Services& s) {
       const auto where = "rows[" + std::to_string(i) + "].";
       if (!(*rows_json)[i].is_object()) throw core::invalid("rows[" + std::to_string(i) + "]", "每行应为对象 (each row must be an object)");
       const auto& o = (*rows_json)[i].get_object();
-      rows.push_back({cell(o, "name", where), cell(o, "id_number", where), completion_from(o, where)});
+      rows.push_back({sheet_cell(o, "name", where), sheet_cell(o, "id_number", where), completion_from(o, where)});
     }
     const auto outcome = s.courses.import_completions(*req.actor, path_id(req), rows, opt_bool(body, "all_or_nothing").value_or(true));
     json::array problems;
